@@ -1,0 +1,144 @@
+import { computeAccessibleName, getRole } from 'dom-accessibility-api';
+import { FORM_CONTROLS, interactiveAncestor, roleSelector } from './roles';
+import type { ScopeStrategy, Target, TargetStrategy } from './schema';
+import { fold } from './text';
+import { isRendered, type VisibilityCheck } from './visibility';
+
+export interface ResolveOptions {
+  isVisible?: VisibilityCheck;
+}
+
+export interface Resolution {
+  element: Element | null;
+  /** index of the strategy that found the element, -1 if none did */
+  strategy: number;
+  /** indices of strategies tried before one matched (or all of them) */
+  failed: number[];
+}
+
+export function strategiesOf(target: Target): TargetStrategy[] {
+  return Array.isArray(target) ? target : [target];
+}
+
+/** Tries a target's strategies in order and returns the first visible match. */
+export function resolveTarget(target: Target, root: Document | Element, options: ResolveOptions = {}): Resolution {
+  const isVisible = options.isVisible ?? isRendered;
+  const strategies = strategiesOf(target);
+  const failed: number[] = [];
+  for (let i = 0; i < strategies.length; i++) {
+    const element = resolveStrategy(strategies[i], root, isVisible);
+    if (element) return { element, strategy: i, failed };
+    failed.push(i);
+  }
+  return { element: null, strategy: -1, failed };
+}
+
+export function resolveStrategy(strategy: TargetStrategy, root: Document | Element, isVisible: VisibilityCheck): Element | null {
+  const scopes = strategy.within ? findAll(strategy.within, root, isVisible) : [root];
+  const nth = strategy.nth ?? 0;
+  for (const scope of scopes) {
+    const matches = findAll(strategy, scope, isVisible);
+    if (matches.length > nth) return matches[nth];
+  }
+  return null;
+}
+
+/** Every visible element a strategy matches under `scope` (open shadow roots included), in document order. */
+export function findAll(strategy: ScopeStrategy, scope: Document | Element, isVisible: VisibilityCheck): Element[] {
+  const roots = searchRoots(scope);
+  let found: Element[];
+  if (strategy.css !== undefined) found = queryAll(roots, strategy.css);
+  else if (strategy.role !== undefined) found = byRole(roots, strategy);
+  else if (strategy.label !== undefined) found = byLabel(roots, strategy.label, strategy.partial);
+  else if (strategy.text !== undefined) found = byText(roots, strategy.text, strategy.partial);
+  else found = [];
+  const unique = [...new Set(found)].filter((el) => el !== scope && isVisible(el));
+  return unique;
+}
+
+/** The scope itself plus every open shadow root below it. */
+function searchRoots(scope: Document | Element): ParentNode[] {
+  const roots: ParentNode[] = [scope];
+  const start = scope instanceof Element && scope.shadowRoot ? [scope.shadowRoot] : [];
+  roots.push(...start);
+  for (let i = 0; i < roots.length; i++) {
+    const root = roots[i];
+    for (const el of root.querySelectorAll('*')) {
+      if (el.shadowRoot) roots.push(el.shadowRoot);
+    }
+  }
+  return roots;
+}
+
+function queryAll(roots: ParentNode[], selector: string): Element[] {
+  const out: Element[] = [];
+  for (const root of roots) {
+    try {
+      out.push(...root.querySelectorAll(selector));
+    } catch {
+      return [];
+    }
+  }
+  return out;
+}
+
+function nameMatches(el: Element, wanted: string, partial?: boolean): boolean {
+  const name = fold(computeAccessibleName(el));
+  return partial ? name.includes(wanted) : name === wanted;
+}
+
+function byRole(roots: ParentNode[], strategy: ScopeStrategy): Element[] {
+  const role = strategy.role!;
+  const wanted = strategy.name !== undefined ? fold(strategy.name) : undefined;
+  return queryAll(roots, roleSelector(role)).filter(
+    (el) => getRole(el) === role && (wanted === undefined || nameMatches(el, wanted, strategy.partial)),
+  );
+}
+
+function byLabel(roots: ParentNode[], label: string, partial?: boolean): Element[] {
+  const wanted = fold(label);
+  return queryAll(roots, FORM_CONTROLS).filter((el) => {
+    if (nameMatches(el, wanted, partial)) return true;
+    const placeholder = fold(el.getAttribute('placeholder') ?? '');
+    return partial ? placeholder.includes(wanted) : placeholder === wanted;
+  });
+}
+
+const SKIPPED_TEXT_PARENTS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+
+/**
+ * Finds the deepest elements whose visible text equals (or, when partial, contains) the wanted text.
+ * Starts from text nodes so a 10,000-node page costs one pass, then climbs to the element that
+ * holds the whole phrase (it may be split across <b>, <span>…).
+ */
+function byText(roots: ParentNode[], text: string, partial?: boolean): Element[] {
+  const wanted = fold(text);
+  if (!wanted) return [];
+  const matched = new Set<Element>();
+  for (const root of roots) {
+    const doc = (root as Node).ownerDocument ?? (root as Document);
+    const walker = doc.createTreeWalker(root as Node, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || SKIPPED_TEXT_PARENTS.has(parent.tagName)) continue;
+      const own = fold(node.nodeValue ?? '');
+      if (!own) continue;
+      if (own.includes(wanted)) {
+        if (partial || own === wanted) matched.add(interactiveAncestor(parent));
+        continue;
+      }
+      if (!wanted.includes(own)) continue;
+      // A fragment of the phrase: climb while the ancestor's text is still short enough to be it.
+      const limit = partial ? wanted.length + 80 : wanted.length;
+      for (let el: Element | null = parent; el; el = el.parentElement) {
+        const whole = fold(el.textContent ?? '');
+        if (whole.length > limit) break;
+        if (partial ? whole.includes(wanted) : whole === wanted) {
+          matched.add(interactiveAncestor(el));
+          break;
+        }
+      }
+    }
+  }
+  return [...matched];
+}

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { parsePattern } from './match';
+
+/**
+ * Tour format v1: the single source of the tour types. Strict everywhere (unknown keys are errors),
+ * capped lengths, slug ids. Only extension pages and the CLIs import the runtime schema; the content
+ * script imports types only, because tours are validated at build time.
+ */
+export const TOUR_SCHEMA_VERSION = 1;
+
+const slug = z
+  .string()
+  .max(80)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lower-case a-z, 0-9 and single hyphens');
+
+const plain = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max)
+    .refine((s) => !/<\s*[a-z!/]/i.test(s), 'must be plain text, not HTML');
+
+export const LocalText = z.strictObject({
+  vi: plain(600).describe('Vietnamese text (required)'),
+  en: plain(600).optional().describe('English text (optional)'),
+});
+
+export const UrlPattern = z
+  .string()
+  .max(300)
+  .superRefine((value, ctx) => {
+    const parsed = parsePattern(value);
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `bad URL pattern "${value}": ${parsed.error}` });
+  })
+  .describe('"https://<allowed host>/path*" or "/path*"; "*" matches anything');
+
+export const ROLES = [
+  'alert', 'banner', 'button', 'cell', 'checkbox', 'columnheader', 'combobox', 'dialog', 'form',
+  'heading', 'img', 'link', 'list', 'listbox', 'listitem', 'main', 'menuitem', 'navigation', 'option',
+  'radio', 'region', 'row', 'searchbox', 'status', 'tab', 'table', 'tabpanel', 'textbox',
+] as const;
+
+const strategyFields = {
+  role: z.enum(ROLES).optional().describe('ARIA role, explicit or implicit'),
+  name: plain(200).optional().describe('accessible name, compared after Vietnamese folding (with role)'),
+  label: plain(200).optional().describe('form field label, aria-label or placeholder'),
+  text: plain(200).optional().describe('visible text'),
+  css: z.string().min(1).max(300).optional().describe('CSS selector: last resort, classes change'),
+  partial: z.boolean().optional().describe('name/text may be part of a longer text'),
+};
+
+function exactlyOneKind(value: { role?: unknown; label?: unknown; text?: unknown; css?: unknown; name?: unknown }, ctx: z.RefinementCtx) {
+  const kinds = (['role', 'label', 'text', 'css'] as const).filter((k) => value[k] !== undefined);
+  if (kinds.length !== 1) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `a target needs exactly one of role, label, text, css (found ${kinds.length ? kinds.join(', ') : 'none'})`,
+    });
+  }
+  if (value.name !== undefined && value.role === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['name'], message: '"name" goes with "role"' });
+  }
+}
+
+export const ScopeStrategy = z.strictObject(strategyFields).superRefine(exactlyOneKind);
+
+export const TargetStrategy = z
+  .strictObject({
+    ...strategyFields,
+    within: ScopeStrategy.optional().describe('search only inside the element this finds'),
+    nth: z.number().int().min(0).max(50).optional().describe('pick the n-th visible match (0 = first)'),
+  })
+  .superRefine(exactlyOneKind);
+
+export const Target = z.union([TargetStrategy, z.array(TargetStrategy).min(1).max(6)]);
+
+export const ADVANCE_KINDS = ['next', 'click', 'input', 'navigate', 'visible', 'wait'] as const;
+
+export const Step = z
+  .strictObject({
+    id: slug,
+    page: UrlPattern.optional().describe('where this step happens; inherited from the step before'),
+    target: Target.optional(),
+    title: LocalText.optional(),
+    say: LocalText,
+    advance: z.enum(ADVANCE_KINDS).default('next'),
+    to: UrlPattern.optional().describe('for advance "navigate": the page that ends this step'),
+    timeoutMs: z.number().int().min(1000).max(120000).optional(),
+    completes: slug.optional().describe('task id marked done when this step is passed'),
+  })
+  .superRefine((step, ctx) => {
+    const needsTarget = ['click', 'input', 'visible', 'wait'] as const;
+    if ((needsTarget as readonly string[]).includes(step.advance) && !step.target) {
+      ctx.addIssue({ code: 'custom', path: ['target'], message: `advance "${step.advance}" needs a target` });
+    }
+    if (step.advance === 'navigate' && !step.to) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'advance "navigate" needs "to", the URL pattern to reach' });
+    }
+    if (step.to && step.advance !== 'navigate') {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: '"to" only goes with advance "navigate"' });
+    }
+  });
+
+export const Tour = z
+  .strictObject({
+    $schema: z.string().max(200).optional(),
+    schemaVersion: z.literal(TOUR_SCHEMA_VERSION),
+    id: slug,
+    title: LocalText,
+    summary: LocalText.optional(),
+    task: slug.optional().describe('the assisted-session task this tour performs'),
+    start: z.url({ protocol: /^https$/ }).max(300).optional().describe('page where the tour begins'),
+    sites: z.array(UrlPattern).min(1).max(10),
+    steps: z.array(Step).min(1).max(80),
+  })
+  .superRefine((tour, ctx) => {
+    tour.sites.forEach((site, i) => {
+      if (site.startsWith('/')) {
+        ctx.addIssue({ code: 'custom', path: ['sites', i], message: 'sites must be absolute: "https://<host>/*"' });
+      }
+    });
+    const seen = new Map<string, number>();
+    tour.steps.forEach((step, i) => {
+      const first = seen.get(step.id);
+      if (first !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], message: `duplicate step id "${step.id}" (also steps[${first}])` });
+      } else {
+        seen.set(step.id, i);
+      }
+    });
+  });
+
+export type LocalText = z.infer<typeof LocalText>;
+export type TargetStrategy = z.infer<typeof TargetStrategy>;
+export type ScopeStrategy = z.infer<typeof ScopeStrategy>;
+export type Target = z.infer<typeof Target>;
+export type Step = z.infer<typeof Step>;
+export type Tour = z.infer<typeof Tour>;
+export type TourInput = z.input<typeof Tour>;
+export type AdvanceKind = (typeof ADVANCE_KINDS)[number];
+export type Role = (typeof ROLES)[number];

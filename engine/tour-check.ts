@@ -1,0 +1,66 @@
+import type { z } from 'zod';
+import { Tour } from './schema';
+
+/**
+ * Checks one tour file's text and turns every problem into `file: json.path: message`, with the fix
+ * where there is an obvious one. Pure: the CLI, the build hook and the tests share it.
+ */
+export interface TourProblem {
+  file: string;
+  path: string;
+  message: string;
+  line: string;
+}
+
+export function jsonPath(path: readonly PropertyKey[]): string {
+  let out = '$';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += `.${key}`;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out;
+}
+
+function explain(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+    return `unknown key ${keys}: remove it or fix its spelling`;
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
+    const name = issue.path[issue.path.length - 1];
+    return `required ${typeof name === 'string' ? `"${name}" ` : ''}is missing: add it (${issue.expected})`;
+  }
+  if (issue.code === 'invalid_value' && issue.path[issue.path.length - 1] === 'schemaVersion') {
+    return `unsupported schemaVersion: this version of Dẫn Bước reads schemaVersion ${issue.values.join(', ')}`;
+  }
+  return issue.message;
+}
+
+export function canonicalText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+export function checkTourText(file: string, text: string, expectedId?: string): TourProblem[] {
+  const problems: TourProblem[] = [];
+  const add = (path: string, message: string) => problems.push({ file, path, message, line: `${file}: ${path}: ${message}` });
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    add('$', `invalid JSON: ${(error as Error).message}`);
+    return problems;
+  }
+  const parsed = Tour.safeParse(json);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) add(jsonPath(issue.path), explain(issue));
+  }
+  const id = (json as { id?: unknown } | null)?.id;
+  if (expectedId !== undefined && typeof id === 'string' && id !== expectedId) {
+    add('$.id', `id "${id}" must equal the file name "${expectedId}": rename the file or change the id`);
+  }
+  if (problems.length === 0 && text !== canonicalText(json)) {
+    add('$', 'not in canonical form (2-space JSON, final newline): run "npm run tours:check -- --fix"');
+  }
+  return problems;
+}

@@ -1,0 +1,3 @@
+import { startBackground } from '../extension/background';
+
+export default defineBackground({ type: 'module', main: startBackground });

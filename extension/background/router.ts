@@ -1,0 +1,147 @@
+import type Browser from 'webextension-polyfill';
+import { reduce, startRun, type RunEffect, type RunEvent, type RunState } from '../../engine/runner';
+import type { Tour } from '../../engine/schema';
+import { isAllowedOrigin, originOf } from '../../engine/sites';
+import {
+  ContentToBackground,
+  PopupToBackground,
+  type BackgroundToContent,
+  type ContentReply,
+  type TabStatus,
+} from '../messages';
+import type { RunStore } from './run-store';
+
+export interface RouterDeps {
+  store: RunStore;
+  findTour(id: string): Tour | undefined;
+  now(): number;
+  extensionId: string;
+  /** `chrome-extension://<id>/` or `moz-extension://<uuid>/` */
+  extensionBaseUrl: string;
+  tabUrl(tabId: number): Promise<string | undefined>;
+  notifyTab(tabId: number, message: BackgroundToContent): Promise<void>;
+  openUrl(tabId: number, url: string): Promise<void>;
+  onEffects?(tabId: number, tour: Tour, effects: RunEffect[]): Promise<void>;
+}
+
+type Sender = Pick<Browser.Runtime.MessageSender, 'id' | 'url' | 'tab' | 'frameId'>;
+
+/**
+ * The background's message handling: checks who is asking, parses what they ask with zod, runs the
+ * pure runner and awaits every write before it answers. Work for one tab runs one message at a time,
+ * so two quick events cannot both read the old state.
+ */
+export function createRouter(deps: RouterDeps) {
+  const queues = new Map<number, Promise<unknown>>();
+
+  function serial<T>(tabId: number, work: () => Promise<T>): Promise<T> {
+    const previous = queues.get(tabId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(work);
+    queues.set(tabId, next);
+    void next.finally(() => queues.get(tabId) === next && queues.delete(tabId)).catch(() => undefined);
+    return next;
+  }
+
+  const fromExtensionPage = (sender: Sender) =>
+    sender.id === deps.extensionId && !sender.tab?.url?.startsWith('http') && Boolean(sender.url?.startsWith(deps.extensionBaseUrl));
+
+  const fromContentScript = (sender: Sender) =>
+    sender.id === deps.extensionId &&
+    sender.tab?.id !== undefined &&
+    sender.frameId === 0 &&
+    isAllowedOrigin(originOf(sender.url ?? '') ?? '');
+
+  async function apply(tabId: number, run: RunState, event: RunEvent): Promise<RunState> {
+    const tour = deps.findTour(run.tourId);
+    if (!tour) return run;
+    const { state, effects } = reduce(tour, run, event);
+    if (state !== run) await deps.store.set(tabId, state);
+    if (effects.some((e) => e.type !== 'render')) await deps.onEffects?.(tabId, tour, effects);
+    return state;
+  }
+
+  function snapshot(run: RunState | null): ContentReply {
+    const tour = run && deps.findTour(run.tourId);
+    return run && tour ? { tour, run } : null;
+  }
+
+  async function onContent(message: ContentToBackground, sender: Sender): Promise<ContentReply> {
+    const tabId = sender.tab!.id!;
+    const senderOrigin = originOf(sender.url ?? '');
+    return serial(tabId, async () => {
+      const stored = await deps.store.get(tabId);
+      if (!stored.ok) {
+        console.error(`[Dẫn Bước] ${stored.error}`);
+        return null;
+      }
+      const run = stored.run;
+      if (!run) return null;
+      const at = deps.now();
+      if (message.kind === 'content:hello') {
+        if (originOf(message.url) !== senderOrigin) return null;
+        if (run.status !== 'active' && run.status !== 'away') return null;
+        return snapshot(await apply(tabId, run, { type: 'page', url: message.url, at }));
+      }
+      const event = message.event;
+      if ('url' in event && originOf(event.url) !== senderOrigin) return snapshot(run);
+      return snapshot(await apply(tabId, run, { ...event, at } as RunEvent));
+    });
+  }
+
+  async function status(tabId: number): Promise<TabStatus> {
+    const url = (await deps.tabUrl(tabId)) ?? null;
+    const stored = await deps.store.get(tabId);
+    const run = stored.ok ? stored.run : null;
+    const tour = run ? deps.findTour(run.tourId) : undefined;
+    return {
+      url,
+      run: tour ? run : null,
+      tourTitle: tour?.title.vi ?? null,
+      stepCount: tour?.steps.length ?? 0,
+      storageError: stored.ok ? null : stored.error,
+    };
+  }
+
+  async function onPopup(message: PopupToBackground): Promise<TabStatus> {
+    const { tabId } = message;
+    return serial(tabId, async () => {
+      if (message.kind === 'popup:status') return status(tabId);
+      const url = await deps.tabUrl(tabId);
+      const stored = await deps.store.get(tabId);
+      const existing = stored.ok ? stored.run : null;
+      let run: RunState | null = null;
+      if (message.kind === 'popup:start') {
+        const tour = deps.findTour(message.tourId);
+        if (!tour || !url) throw new Error('Không tìm thấy hướng dẫn hoặc trang (tour or tab not found)');
+        run = startRun(tour, url, deps.now()).state;
+        await deps.store.set(tabId, run);
+        // Not on the tour's first page yet: open it; the content script picks the run up on load.
+        if (message.open && tour.start && run.status === 'away') await deps.openUrl(tabId, tour.start);
+      } else if (message.kind === 'popup:resume' && existing && url) {
+        run = await apply(tabId, existing, { type: 'resume', url, at: deps.now() });
+      } else if (message.kind === 'popup:stop' && existing) {
+        run = await apply(tabId, existing, { type: 'close', at: deps.now() });
+      }
+      if (run) await deps.notifyTab(tabId, { kind: 'bg:render', snapshot: run.status === 'active' ? snapshot(run) : null });
+      return status(tabId);
+    });
+  }
+
+  return {
+    /** Returns a promise for messages it answers, undefined for messages it ignores. */
+    handle(message: unknown, sender: Sender): Promise<unknown> | undefined {
+      if (fromContentScript(sender)) {
+        const parsed = ContentToBackground.safeParse(message);
+        return parsed.success ? onContent(parsed.data, sender) : undefined;
+      }
+      if (fromExtensionPage(sender)) {
+        const parsed = PopupToBackground.safeParse(message);
+        return parsed.success ? onPopup(parsed.data) : undefined;
+      }
+      return undefined;
+    },
+    forgetTab(tabId: number): Promise<void> {
+      return serial(tabId, () => deps.store.remove(tabId));
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { RunState } from '../engine/runner';
+import type { Tour } from '../engine/schema';
+
+/**
+ * Every message between the parts of the extension, named by direction and parsed with zod where it
+ * arrives in the background. The content script imports these types only (never zod).
+ */
+const url = z.string().max(2048);
+const id = z.string().max(80);
+const tabId = z.number().int().nonnegative();
+
+export const ContentEvent = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('page'), url }),
+  z.strictObject({ type: z.literal('advance'), stepId: id, url }),
+  z.strictObject({ type: z.literal('skip'), stepId: id, url }),
+  z.strictObject({ type: z.literal('back'), stepId: id }),
+  z.strictObject({ type: z.literal('close') }),
+]);
+
+export const ContentToBackground = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('content:hello'), url }),
+  z.strictObject({ kind: z.literal('content:event'), event: ContentEvent }),
+]);
+
+export const PopupToBackground = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('popup:status'), tabId }),
+  z.strictObject({ kind: z.literal('popup:start'), tabId, tourId: id, open: z.boolean().optional() }),
+  z.strictObject({ kind: z.literal('popup:resume'), tabId }),
+  z.strictObject({ kind: z.literal('popup:stop'), tabId }),
+]);
+
+export type ContentEvent = z.infer<typeof ContentEvent>;
+export type ContentToBackground = z.infer<typeof ContentToBackground>;
+export type PopupToBackground = z.infer<typeof PopupToBackground>;
+
+/** What a page needs to draw the current step. */
+export interface RunSnapshot {
+  tour: Tour;
+  run: RunState;
+}
+
+export type ContentReply = RunSnapshot | null;
+
+export interface TabStatus {
+  url: string | null;
+  run: RunState | null;
+  tourTitle: string | null;
+  stepCount: number;
+  /** a stored run that failed validation; reported to the citizen, not silently dropped */
+  storageError: string | null;
+}
+
+export interface BackgroundToContent {
+  kind: 'bg:render';
+  snapshot: RunSnapshot | null;
+}

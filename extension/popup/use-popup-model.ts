@@ -1,0 +1,68 @@
+import { useCallback, useEffect, useState } from 'react';
+import browser from 'webextension-polyfill';
+import { tourAppliesTo } from '../../engine/runner';
+import type { Tour } from '../../engine/schema';
+import { TOURS } from '../../tours/catalogue';
+import type { PopupToBackground, TabStatus } from '../messages';
+
+/** The tab the popup speaks about: `?tab=<id>` when opened as a page, else the active tab. */
+async function targetTabId(): Promise<number | undefined> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+export interface PopupModel {
+  status: TabStatus | null;
+  toursHere: Tour[];
+  toursElsewhere: Tour[];
+  busy: boolean;
+  failed: boolean;
+  start(tourId: string, open?: boolean): void;
+  resume(): void;
+  stop(): void;
+}
+
+export function usePopupModel(): PopupModel {
+  const [tabId, setTabId] = useState<number>();
+  const [status, setStatus] = useState<TabStatus | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  const ask = useCallback(async (message: PopupToBackground) => {
+    setBusy(true);
+    try {
+      setStatus((await browser.runtime.sendMessage(message)) as TabStatus);
+      setFailed(false);
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    void targetTabId().then((id) => {
+      setTabId(id);
+      if (id !== undefined) void ask({ kind: 'popup:status', tabId: id });
+      else setFailed(true);
+    });
+  }, [ask]);
+
+  const url = status?.url ?? '';
+  const toursHere = TOURS.filter((tour) => url && tourAppliesTo(tour, url));
+  const toursElsewhere = TOURS.filter((tour) => !toursHere.includes(tour) && tour.start);
+  const withTab = (fn: (id: number) => void) => () => tabId !== undefined && fn(tabId);
+
+  return {
+    status,
+    toursHere,
+    toursElsewhere,
+    busy,
+    failed,
+    start: (tourId, open) => withTab((id) => void ask({ kind: 'popup:start', tabId: id, tourId, open }))(),
+    resume: withTab((id) => void ask({ kind: 'popup:resume', tabId: id })),
+    stop: withTab((id) => void ask({ kind: 'popup:stop', tabId: id })),
+  };
+}

@@ -1,0 +1,29 @@
+import { defineConfig } from 'wxt';
+import { manifestMatches } from './engine/sites';
+import { checkTourFolder } from './scripts/lib/check-tours';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifestVersion: 3,
+  manifest: {
+    name: 'Dẫn Bước',
+    description: 'Hướng dẫn từng bước làm thủ tục trên Cổng Dịch vụ công quốc gia — step-by-step help for Vietnam’s public-service portal',
+    default_locale: undefined,
+    permissions: ['storage'],
+    host_permissions: manifestMatches(),
+    action: { default_title: 'Dẫn Bước — hướng dẫn từng bước' },
+    browser_specific_settings: {
+      gecko: { id: 'dan-buoc@tocongnghesocongdong.vn', strict_min_version: '121.0' },
+    },
+  },
+  hooks: {
+    // Tours are validated at build time so the content script never carries zod.
+    'build:before': async () => {
+      const problems = await checkTourFolder('tours');
+      if (problems.length) {
+        throw new Error(`Tour files have problems:\n${problems.map((p) => p.line).join('\n')}`);
+      }
+    },
+  },
+});
