@@ -44,7 +44,7 @@ function parseUncached(pattern: string): PatternResult {
     if (scheme !== 'https') return { ok: false, error: `scheme must be https, not ${scheme}` };
     if (host.includes('*')) return { ok: false, error: 'host must be exact, without "*"' };
     origin = `https://${host}`;
-    if (!isAllowedOrigin(origin)) return { ok: false, error: `origin ${origin} is not on the allow-list` };
+    if (!isAllowedOrigin(origin)) return { ok: false, error: `origin ${origin} is not on the allow-list: use an origin listed in engine/sites.ts` };
     if (!path) return { ok: false, error: 'needs a path after the host, for example "/*"' };
     rest = path;
   }

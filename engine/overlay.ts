@@ -31,14 +31,26 @@ const DRIVER_ATTRIBUTES = ['aria-haspopup', 'aria-expanded', 'aria-controls'] as
 
 export interface Overlay {
   show(view: OverlayView): void;
+  /** Redraws the text and buttons of the popover on screen without moving the highlight or the focus. */
+  update(view: OverlayView): void;
   hide(): void;
   isShowing(): boolean;
+}
+
+function headingOf(popover: PopoverDOM): HTMLElement {
+  if (popover.title.tagName === 'H2') return popover.title;
+  const heading = document.createElement('h2');
+  heading.id = popover.title.id;
+  heading.className = popover.title.className;
+  popover.title.replaceWith(heading);
+  popover.title = heading;
+  return heading;
 }
 
 export function createOverlay(): Overlay {
   let instance: Driver | undefined;
   let restore: (() => void) | undefined;
-  let currentClose: (() => void) | undefined;
+  let currentView: OverlayView | undefined;
   let lastClickTrusted = false;
   let listening: AbortController | undefined;
 
@@ -81,8 +93,13 @@ export function createOverlay(): Overlay {
   }
 
   function render(view: OverlayView, popover: PopoverDOM) {
-    popover.title.textContent = view.title ?? '';
-    popover.title.style.display = view.title ? 'block' : 'none';
+    // driver.js builds the title and footer as <header>/<footer>: outside a landmark they would read as
+    // a second banner and contentinfo of the page. The title becomes a real heading.
+    const title = headingOf(popover);
+    popover.footer.setAttribute('role', 'group');
+    popover.footer.setAttribute('aria-label', T.navigation);
+    title.textContent = view.title ?? '';
+    title.style.display = view.title ? 'block' : 'none';
     popover.description.textContent = '';
     const text = document.createElement('p');
     text.className = 'danbuoc-say';
@@ -117,7 +134,7 @@ export function createOverlay(): Overlay {
   function show(view: OverlayView) {
     restorePageAttributes();
     listenForTrustedClicks();
-    currentClose = view.onClose;
+    currentView = view;
     instance ??= driver({
       animate: false,
       allowClose: true,
@@ -129,7 +146,7 @@ export function createOverlay(): Overlay {
       stageRadius: 6,
       popoverClass: POPOVER_CLASS,
       smoothScroll: false,
-      onDestroyStarted: () => currentClose?.(),
+      onDestroyStarted: () => currentView?.onClose(),
     });
     if (view.element) rememberPageAttributes(view.element);
     instance.highlight({
@@ -142,10 +159,10 @@ export function createOverlay(): Overlay {
         progressText: PLACEHOLDER,
         nextBtnText: PLACEHOLDER,
         prevBtnText: PLACEHOLDER,
-        onPopoverRender: (popover) => render(view, popover),
-        onNextClick: trusted(() => view.primary?.onClick()),
-        onPrevClick: trusted(() => view.secondary?.onClick()),
-        onCloseClick: trusted(view.onClose),
+        onPopoverRender: (popover) => render(currentView ?? view, popover),
+        onNextClick: trusted(() => currentView?.primary?.onClick()),
+        onPrevClick: trusted(() => currentView?.secondary?.onClick()),
+        onCloseClick: trusted(() => currentView?.onClose()),
       },
     });
     placeFocus(view);
@@ -160,8 +177,16 @@ export function createOverlay(): Overlay {
     target?.focus({ preventScroll: true });
   }
 
+  function update(view: OverlayView) {
+    const popover = instance?.getState('popover') as PopoverDOM | undefined;
+    if (!instance || !popover || view.element !== currentView?.element) return show(view);
+    currentView = view;
+    render(view, popover);
+    instance.refresh();
+  }
+
   function hide() {
-    currentClose = undefined;
+    currentView = undefined;
     listening?.abort();
     listening = undefined;
     if (instance) {
@@ -171,5 +196,5 @@ export function createOverlay(): Overlay {
     restorePageAttributes();
   }
 
-  return { show, hide, isShowing: () => Boolean(instance?.isActive()) };
+  return { show, update, hide, isShowing: () => Boolean(instance?.isActive()) };
 }

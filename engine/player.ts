@@ -157,20 +157,25 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal) {
   }
 
   function showInput(element: Element, view: OverlayView, nextButton: { label: string; onClick: () => void }, signal: AbortSignal) {
-    const draw = () =>
-      overlay.show({ ...view, element, hint: T.inputHint, primary: isFilled(element) ? nextButton : undefined, focus: 'element' });
+    const viewFor = (filled: boolean): OverlayView => ({
+      ...view,
+      element,
+      hint: T.inputHint,
+      primary: filled ? nextButton : undefined,
+      focus: 'element',
+    });
     let filled = isFilled(element);
+    // Typing only toggles the "Tiếp" button in place: re-highlighting would move focus out of the
+    // field and fire the page's blur and change handlers mid-word.
     onTrusted(element, 'input', () => {
       if (isFilled(element) === filled) return;
       filled = !filled;
-      draw();
+      overlay.update(viewFor(filled));
     }, signal);
-    // Enter or leaving a filled field finishes the step, as the citizen expects.
-    onTrusted(element, 'change', () => isFilled(element) && nextButton.onClick(), signal);
     onTrusted(element, 'keydown', (event) => {
       if ((event as KeyboardEvent).key === 'Enter' && isFilled(element)) nextButton.onClick();
     }, signal);
-    draw();
+    overlay.show(viewFor(filled));
   }
 
   function showMissing(step: Step, view: OverlayView, signal: AbortSignal) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parsePattern } from './match';
+import { isAllowedOrigin, originOf } from './sites';
 
 /**
  * Tour format v1: the single source of the tour types. Strict everywhere (unknown keys are errors),
@@ -110,7 +111,12 @@ export const Tour = z
     title: LocalText,
     summary: LocalText.optional(),
     task: slug.optional().describe('the assisted-session task this tour performs'),
-    start: z.url({ protocol: /^https$/ }).max(300).optional().describe('page where the tour begins'),
+    start: z
+      .url({ protocol: /^https$/ })
+      .max(300)
+      .refine((u) => isAllowedOrigin(originOf(u) ?? ''), 'start must be on an allow-listed origin')
+      .optional()
+      .describe('page where the tour begins'),
     sites: z.array(UrlPattern).min(1).max(10),
     steps: z.array(Step).min(1).max(80),
   })
@@ -124,7 +130,7 @@ export const Tour = z
     tour.steps.forEach((step, i) => {
       const first = seen.get(step.id);
       if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], message: `duplicate step id "${step.id}" (also steps[${first}])` });
+        ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], message: `duplicate step id "${step.id}" (also steps[${first}]): give each step its own id` });
       } else {
         seen.set(step.id, i);
       }

@@ -5,6 +5,7 @@ export const OVERLAY_TEXT = {
   done: 'Xong',
   close: 'Đóng hướng dẫn',
   skip: 'Bỏ qua bước này',
+  navigation: 'Điều khiển hướng dẫn',
   stop: 'Dừng hướng dẫn',
   progress: (current: number, total: number) => `Bước ${current}/${total}`,
   clickHint: 'Bấm vào chỗ được tô sáng.',

@@ -37,6 +37,17 @@ function explain(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
+/**
+ * A union (a target is one strategy or a list of them) fails as a bare "Invalid input" at the union's
+ * path; report instead the issues of the one branch the value has the shape of, at their full paths.
+ */
+function unwrapUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const shaped = issue.errors.filter((branch) => !branch.some((e) => e.code === 'invalid_type' && e.path.length === 0));
+  if (shaped.length !== 1) return [issue];
+  return shaped[0].flatMap((e) => unwrapUnion({ ...e, path: [...issue.path, ...e.path] }));
+}
+
 export function canonicalText(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
@@ -51,9 +62,10 @@ export function checkTourText(file: string, text: string, expectedId?: string): 
     add('$', `invalid JSON: ${(error as Error).message}`);
     return problems;
   }
-  const parsed = Tour.safeParse(json);
+  // reportInput: tells a missing field (input undefined) from one of the wrong type.
+  const parsed = Tour.safeParse(json, { reportInput: true });
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) add(jsonPath(issue.path), explain(issue));
+    for (const issue of parsed.error.issues.flatMap(unwrapUnion)) add(jsonPath(issue.path), explain(issue));
   }
   const id = (json as { id?: unknown } | null)?.id;
   if (expectedId !== undefined && typeof id === 'string' && id !== expectedId) {

@@ -1,0 +1,48 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launchWithExtension } from '../tests/support/browser';
+import { Citizen } from '../tests/support/citizen';
+import { HOME_URL, startFromPopup, TOUR_TITLE, walkFindProcedure } from '../tests/support/find-procedure-walk';
+import { serveReplicas } from '../tests/support/replica';
+
+/**
+ * npm run demo: the built extension in Chromium (headed when a display exists), the replica portal on
+ * its real host name, and a citizen walking "Tìm thủ tục và xem giấy tờ cần chuẩn bị" end to end.
+ * Prints each step with its timing and writes one PNG per step to demo-output/.
+ */
+const OUT = 'demo-output';
+const headless = !process.env.DISPLAY || process.env.CI === 'true';
+
+await rm(OUT, { recursive: true, force: true });
+await mkdir(OUT, { recursive: true });
+console.log(`Dẫn Bước demo — ${headless ? 'headless' : 'headed'} Chromium, screenshots in ${OUT}/`);
+
+const ext = await launchWithExtension({ headless });
+try {
+  await serveReplicas(ext.context);
+  const portal = ext.context.pages()[0] ?? (await ext.context.newPage());
+  await portal.goto(HOME_URL);
+  const popup = await startFromPopup(ext, portal, TOUR_TITLE, async (page) => {
+    await page.screenshot({ path: join(OUT, '00-popup.png') });
+  });
+  await popup.close();
+
+  const started = performance.now();
+  let last = started;
+  let shot = 1;
+  await walkFindProcedure(new Citizen(portal), 'khai sinh', {
+    onStep: async (name, citizen) => {
+      const now = performance.now();
+      const file = join(OUT, `${String(shot++).padStart(2, '0')}-${name}.png`);
+      await citizen.page.screenshot({ path: file });
+      const progress = (await citizen.popover.locator('.driver-popover-progress-text').textContent().catch(() => '')) || '—';
+      const say = (await citizen.popover.locator('.danbuoc-say').textContent()) ?? '';
+      console.log(`${progress.padEnd(9)} ${name.padEnd(22)} +${Math.round(now - last)} ms  ${say}`);
+      console.log(`${''.padEnd(9)} ${''.padEnd(22)} → ${file}`);
+      last = performance.now();
+    },
+  });
+  console.log(`\nTour finished in ${Math.round(performance.now() - started)} ms (includes the replica's simulated slow loads).`);
+} finally {
+  await ext.close();
+}

@@ -1,0 +1,52 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/**
+ * A citizen in front of the portal: sees the Dẫn Bước popover, reads it, and acts on the
+ * highlighted element the way a person would (click it, type into it, press Enter).
+ */
+export class Citizen {
+  readonly popover: Locator;
+  readonly highlighted: Locator;
+
+  constructor(readonly page: Page) {
+    this.popover = page.locator('.driver-popover.danbuoc-popover');
+    this.highlighted = page.locator('.driver-active-element');
+  }
+
+  async expectStep(current: number, total: number): Promise<void> {
+    await expect(this.popover).toBeVisible();
+    await expect(this.popover.locator('.driver-popover-progress-text')).toHaveText(`Bước ${current}/${total}`);
+  }
+
+  async expectSays(text: string | RegExp): Promise<void> {
+    await expect(this.popover.locator('.driver-popover-description')).toContainText(text);
+  }
+
+  async expectNoOverlay(): Promise<void> {
+    await expect(this.popover).toHaveCount(0);
+  }
+
+  button(name: string | RegExp): Locator {
+    return this.popover.getByRole('button', { name });
+  }
+
+  async pressPopoverButton(name: string | RegExp): Promise<void> {
+    await this.button(name).click();
+  }
+
+  async clickHighlighted(): Promise<void> {
+    await expect(this.highlighted).toBeVisible();
+    await this.highlighted.click();
+  }
+
+  async typeIntoHighlighted(text: string, { enter = false } = {}): Promise<void> {
+    await expect(this.highlighted).toBeVisible();
+    await this.highlighted.click();
+    await this.highlighted.pressSequentially(text, { delay: 20 });
+    if (enter) await this.highlighted.press('Enter');
+  }
+
+  async closeTour(): Promise<void> {
+    await this.popover.getByRole('button', { name: 'Đóng hướng dẫn' }).click();
+  }
+}

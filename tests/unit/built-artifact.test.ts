@@ -1,0 +1,69 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { ALLOWED_ORIGINS } from '../../engine/sites';
+
+/** Gates the built extension, not just the source: run `npm run build` (and build:firefox) first. */
+const CONTENT_BUDGET_BYTES = 20 * 1024;
+
+function built(path: string): string {
+  if (!existsSync(path)) throw new Error(`${path} is missing: run "npm run build && npm run build:firefox" before the unit tests`);
+  return readFileSync(path, 'utf8');
+}
+
+const expectedPermissions = {
+  permissions: ['storage'],
+  host_permissions: ALLOWED_ORIGINS.map((o) => `${o}/*`),
+  content_script_matches: ALLOWED_ORIGINS.map((o) => `${o}/*`).sort(),
+  optional_permissions: undefined,
+  optional_host_permissions: undefined,
+  externally_connectable: undefined,
+  web_accessible_resources: undefined,
+};
+
+function permissionSurface(manifest: Record<string, unknown>) {
+  const scripts = (manifest.content_scripts ?? []) as { matches: string[]; all_frames?: boolean }[];
+  return {
+    permissions: manifest.permissions,
+    host_permissions: manifest.host_permissions,
+    content_script_matches: [...new Set(scripts.flatMap((s) => s.matches))].sort(),
+    optional_permissions: manifest.optional_permissions,
+    optional_host_permissions: manifest.optional_host_permissions,
+    externally_connectable: manifest.externally_connectable,
+    web_accessible_resources: manifest.web_accessible_resources,
+  };
+}
+
+describe.each(['chrome-mv3', 'firefox-mv3'])('%s build', (target) => {
+  const manifest = JSON.parse(built(`.output/${target}/manifest.json`)) as Record<string, unknown>;
+
+  it('asks for exactly the snapshotted permissions: no <all_urls>, no wildcard hosts', () => {
+    expect(permissionSurface(manifest)).toEqual(expectedPermissions);
+    const text = JSON.stringify(manifest);
+    expect(text).not.toContain('<all_urls>');
+    expect(text).not.toMatch(/\*\.[a-z]/);
+    expect(text).not.toContain('http://');
+  });
+
+  it('is Manifest V3', () => {
+    expect(manifest.manifest_version).toBe(3);
+  });
+});
+
+describe('content script bundle', () => {
+  const code = built('.output/chrome-mv3/content-scripts/content.js');
+  const gzipBytes = gzipSync(code, { level: 9 }).length;
+
+  it(`stays within ${CONTENT_BUDGET_BYTES / 1024} KB gzip`, () => {
+    expect(gzipBytes).toBeLessThanOrEqual(CONTENT_BUDGET_BYTES);
+  });
+
+  it('carries no zod and no React', () => {
+    expect(code).not.toMatch(/ZodError|\$ZodType|_zod/);
+    expect(code).not.toMatch(/react\.dev|__SECRET_INTERNALS|useState|createElement\("div",\{/);
+  });
+
+  it('contains no eval or remote code loading', () => {
+    expect(code).not.toMatch(/\beval\(|new Function\(|importScripts\(/);
+  });
+});

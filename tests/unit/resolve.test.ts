@@ -1,0 +1,214 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { findAll, resolveStrategy, resolveTarget } from '../../engine/resolve';
+import type { Target, TargetStrategy } from '../../engine/schema';
+
+/** jsdom has no layout: "visible" here means neither it nor an ancestor is [hidden] or display:none. */
+const isVisible = (el: Element) => {
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    if (e.hasAttribute('hidden') || (e as HTMLElement).style?.display === 'none') return false;
+  }
+  return true;
+};
+
+/** Parsed with DOMParser (scripts inert), then moved into the live document. */
+function nodes(html: string): Node[] {
+  return [...new DOMParser().parseFromString(html, 'text/html').body.childNodes];
+}
+
+function page(html: string): void {
+  document.body.replaceChildren(...nodes(html));
+}
+
+function find(target: Target): Element | null {
+  return resolveTarget(target, document, { isVisible }).element;
+}
+
+const byId = (id: string) => document.getElementById(id);
+
+beforeEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('role + name', () => {
+  it('finds implicit roles of native elements', () => {
+    page(`
+      <a id="nolink">Trang chủ</a><a id="link" href="/">Trang chủ</a>
+      <button id="btn">Tìm kiếm</button><input id="submit" type="submit" value="Gửi">
+      <h2 id="h">Thành phần hồ sơ</h2>
+      <table id="tbl" aria-label="Giấy tờ"><tr><td>x</td></tr></table>
+      <input id="text" aria-label="Họ tên"><input id="search" type="search" aria-label="Từ khoá">`);
+    expect(find({ role: 'link', name: 'Trang chủ' })).toBe(byId('link'));
+    expect(find({ role: 'button', name: 'Tìm kiếm' })).toBe(byId('btn'));
+    expect(find({ role: 'button', name: 'Gửi' })).toBe(byId('submit'));
+    expect(find({ role: 'heading', name: 'Thành phần hồ sơ' })).toBe(byId('h'));
+    expect(find({ role: 'table', name: 'Giấy tờ' })).toBe(byId('tbl'));
+    expect(find({ role: 'textbox', name: 'Họ tên' })).toBe(byId('text'));
+    expect(find({ role: 'searchbox' })).toBe(byId('search'));
+    expect(find({ role: 'textbox', name: 'Từ khoá' })).toBeNull();
+  });
+
+  it('does not treat an <a> without href as a link', () => {
+    page('<a id="a">Trang chủ</a>');
+    expect(find({ role: 'link', name: 'Trang chủ' })).toBeNull();
+    expect(find({ role: 'link' })).toBeNull();
+  });
+
+  it('honours explicit roles over implicit ones', () => {
+    page('<div id="d" role="button" tabindex="0">Nộp hồ sơ</div><button id="b" role="tab">Nộp hồ sơ</button>');
+    expect(find({ role: 'button', name: 'Nộp hồ sơ' })).toBe(byId('d'));
+    expect(find({ role: 'tab', name: 'Nộp hồ sơ' })).toBe(byId('b'));
+  });
+
+  it('computes names from aria-label, aria-labelledby, <label for> and a wrapping label', () => {
+    page(`
+      <button id="aria" aria-label="Đóng">×</button>
+      <span id="lbl">Mã hồ sơ</span><input id="labelledby" aria-labelledby="lbl">
+      <label for="for">Số điện thoại</label><input id="for" type="tel">
+      <label>Email <input id="wrapped" type="email"></label>`);
+    expect(find({ role: 'button', name: 'Đóng' })).toBe(byId('aria'));
+    expect(find({ role: 'textbox', name: 'Mã hồ sơ' })).toBe(byId('labelledby'));
+    expect(find({ role: 'textbox', name: 'Số điện thoại' })).toBe(byId('for'));
+    expect(find({ role: 'textbox', name: 'Email' })).toBe(byId('wrapped'));
+  });
+
+  it('compares names after folding, exactly unless partial', () => {
+    page('<button id="b">Nộp hồ sơ trực tuyến</button><button id="c">NỘP  HỒ SƠ</button>');
+    expect(find({ role: 'button', name: 'nop ho so' })).toBe(byId('c'));
+    expect(find({ role: 'button', name: 'truc tuyen', partial: true })).toBe(byId('b'));
+    expect(find({ role: 'button', name: 'truc tuyen' })).toBeNull();
+  });
+});
+
+describe('label strategy', () => {
+  it('finds form fields by label element, aria-label and placeholder', () => {
+    page(`
+      <label for="ma">Mã hồ sơ</label><input id="ma">
+      <textarea id="nd" aria-label="Nội dung"></textarea>
+      <input id="tk" placeholder="Nhập từ khoá tìm kiếm">
+      <input type="hidden" aria-label="Ẩn">`);
+    expect(find({ label: 'ma ho so' })).toBe(byId('ma'));
+    expect(find({ label: 'Nội dung' })).toBe(byId('nd'));
+    expect(find({ label: 'Nhập từ khoá tìm kiếm' })).toBe(byId('tk'));
+    expect(find({ label: 'tu khoa', partial: true })).toBe(byId('tk'));
+    expect(find({ label: 'tu khoa' })).toBeNull();
+    expect(find({ label: 'Ẩn' })).toBeNull();
+  });
+
+  it('does not match the label element itself or non-field elements', () => {
+    page('<label id="l">Mã hồ sơ</label><div aria-label="Mã hồ sơ"></div>');
+    expect(find({ label: 'Mã hồ sơ' })).toBeNull();
+  });
+});
+
+describe('text strategy', () => {
+  it('finds the deepest element holding the text', () => {
+    page('<main><section><div><p id="p">Kết quả tra cứu</p></div></section></main>');
+    expect(find({ text: 'ket qua tra cuu' })).toBe(byId('p'));
+  });
+
+  it('finds text split across inline elements', () => {
+    page('<p id="p">Nộp <b>hồ</b> <span>sơ</span></p><p>Nộp</p>');
+    expect(find({ text: 'Nộp hồ sơ' })).toBe(byId('p'));
+  });
+
+  it('promotes a match inside a button or link to the control', () => {
+    page('<button id="b"><span><i></i>Tìm kiếm</span></button><a id="a" href="/x"><b>Tra</b> cứu</a>');
+    expect(find({ text: 'Tìm kiếm' })).toBe(byId('b'));
+    expect(find({ text: 'tra cuu' })).toBe(byId('a'));
+  });
+
+  it('matches part of a longer text only when partial', () => {
+    page('<p id="p">Bạn cần chuẩn bị thành phần hồ sơ sau đây</p>');
+    expect(find({ text: 'thanh phan ho so' })).toBeNull();
+    expect(find({ text: 'thanh phan ho so', partial: true })).toBe(byId('p'));
+  });
+
+  it('ignores script and style text', () => {
+    page('<div><script>var s = "Nộp hồ sơ"</script><style>/* Nộp hồ sơ */</style><noscript>Nộp hồ sơ</noscript></div>');
+    expect(find({ text: 'Nộp hồ sơ' })).toBeNull();
+    expect(find({ text: 'Nộp hồ sơ', partial: true })).toBeNull();
+    document.body.append(...nodes('<p id="p">Nộp hồ sơ</p>'));
+    expect(find({ text: 'Nộp hồ sơ' })).toBe(byId('p'));
+  });
+});
+
+describe('css strategy', () => {
+  it('finds by selector and survives an invalid selector', () => {
+    page('<form role="search"><input id="q"></form>');
+    expect(find({ css: 'form[role=search] input' })).toBe(byId('q'));
+    expect(find({ css: '!!not a selector' })).toBeNull();
+  });
+});
+
+describe('strategies, visibility and scope', () => {
+  it('tries strategies in order and reports which failed', () => {
+    page('<button id="b">Tìm kiếm</button><input id="q" aria-label="Tìm kiếm">');
+    const target: TargetStrategy[] = [{ css: '#missing' }, { text: 'Không có' }, { role: 'button', name: 'Tìm kiếm' }, { label: 'Tìm kiếm' }];
+    expect(resolveTarget(target, document, { isVisible })).toEqual({ element: byId('b'), strategy: 2, failed: [0, 1] });
+    expect(resolveTarget([{ css: '#x' }, { text: 'y' }], document, { isVisible })).toEqual({ element: null, strategy: -1, failed: [0, 1] });
+    expect(resolveTarget({ label: 'Tìm kiếm' }, document, { isVisible })).toEqual({ element: byId('q'), strategy: 0, failed: [] });
+  });
+
+  it('never matches hidden elements, and skips them for a visible one', () => {
+    page(`
+      <button hidden>Gửi</button>
+      <div hidden><button>Gửi</button></div>
+      <div style="display:none"><p>Gửi</p></div>
+      <button id="shown">Gửi</button>`);
+    expect(find({ role: 'button', name: 'Gửi' })).toBe(byId('shown'));
+    byId('shown')!.hidden = true;
+    expect(find({ role: 'button', name: 'Gửi' })).toBeNull();
+    expect(find({ text: 'Gửi' })).toBeNull();
+    expect(find({ css: 'button' })).toBeNull();
+  });
+
+  it('rejects zero-size elements with the default visibility check', () => {
+    page('<button>Gửi</button>');
+    expect(resolveTarget({ role: 'button', name: 'Gửi' }, document).element).toBeNull();
+  });
+
+  it('searches only within the scope element', () => {
+    page(`
+      <ul aria-label="Tin tức"><li><a href="/tin">Khai sinh</a></li></ul>
+      <ul aria-label="Kết quả tìm kiếm"><li><a id="r1" href="/1">Khai sinh</a></li><li><a id="r2" href="/2">Kết hôn</a></li></ul>`);
+    expect(find({ role: 'link', within: { role: 'list', name: 'Kết quả tìm kiếm' } })).toBe(byId('r1'));
+    expect(find({ text: 'Kết hôn', within: { role: 'list', name: 'Tin tức' } })).toBeNull();
+    expect(find({ role: 'link', within: { role: 'list', name: 'Không có' } })).toBeNull();
+  });
+
+  it('picks the n-th visible match', () => {
+    page('<a id="a0" href="/0">Xem</a><a hidden href="/h">Xem</a><a id="a1" href="/1">Xem</a>');
+    expect(find({ role: 'link', name: 'Xem', nth: 1 })).toBe(byId('a1'));
+    expect(find({ role: 'link', name: 'Xem', nth: 2 })).toBeNull();
+    expect(findAll({ role: 'link', name: 'Xem' }, document, isVisible)).toEqual([byId('a0'), byId('a1')]);
+  });
+
+  it('takes the visibility check as a parameter in findAll and resolveStrategy', () => {
+    page('<button id="b">Gửi</button>');
+    expect(findAll({ css: 'button' }, document, () => false)).toEqual([]);
+    expect(resolveStrategy({ css: 'button' }, document, () => true)).toBe(byId('b'));
+  });
+
+  it('finds elements inside an open shadow root', () => {
+    page('<div id="host"></div>');
+    const shadow = byId('host')!.attachShadow({ mode: 'open' });
+    shadow.append(...nodes('<button id="inner">Đăng nhập</button><p>Hướng dẫn sử dụng</p>'));
+    const inner = shadow.getElementById('inner');
+    expect(find({ role: 'button', name: 'Đăng nhập' })).toBe(inner);
+    expect(find({ css: '#inner' })).toBe(inner);
+    expect(find({ text: 'huong dan su dung' })).toBe(shadow.querySelector('p'));
+  });
+
+  it('finds a listbox appended at the end of body', () => {
+    page('<input id="tinh" role="combobox" aria-label="Tỉnh/Thành phố" aria-controls="lb">');
+    const list = document.createElement('ul');
+    list.setAttribute('role', 'listbox');
+    list.id = 'lb';
+    list.append(...nodes('<ul><li role="option">Hà Nội</li><li id="hcm" role="option">Thành phố Hồ Chí Minh</li></ul>')[0].childNodes);
+    document.body.append(list);
+    expect(find({ role: 'listbox' })).toBe(list);
+    expect(find({ role: 'option', name: 'ho chi minh', partial: true })).toBe(byId('hcm'));
+    expect(find({ text: 'Thành phố Hồ Chí Minh' })).toBe(byId('hcm'));
+  });
+});

@@ -1,0 +1,198 @@
+// @vitest-environment jsdom
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { waitForElement, WaitTimeout } from '../../engine/wait';
+
+beforeAll(() => {
+  // jsdom only has requestAnimationFrame with pretendToBeVisual; shim it otherwise.
+  if (typeof window.requestAnimationFrame !== 'function') {
+    window.requestAnimationFrame = (cb) => setTimeout(() => cb(performance.now()), 0) as unknown as number;
+    window.cancelAnimationFrame = (id) => clearTimeout(id);
+  }
+});
+
+beforeEach(() => {
+  const app = document.createElement('main');
+  app.id = 'app';
+  document.body.replaceChildren(app);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const frame = () => new Promise<void>((resolve) => window.requestAnimationFrame(() => resolve()));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function add(id: string, parent = document.getElementById('app')!): HTMLElement {
+  const el = document.createElement('div');
+  el.id = id;
+  parent.append(el);
+  return el;
+}
+
+/** A find() that counts its calls. */
+function finder(selector: string) {
+  const fn = vi.fn(() => document.querySelector(selector));
+  return fn;
+}
+
+describe('waitForElement', () => {
+  it('resolves at once, without observing, when the element is already there', async () => {
+    const el = add('ready');
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    const find = finder('#ready');
+    await expect(waitForElement(find, { signal: new AbortController().signal, timeoutMs: 1000 })).resolves.toBe(el);
+    expect(find).toHaveBeenCalledTimes(1);
+    expect(observe).not.toHaveBeenCalled();
+  });
+
+  it('resolves when the element is inserted later', async () => {
+    const find = finder('#late');
+    const waiting = waitForElement(find, { signal: new AbortController().signal, timeoutMs: 2000 });
+    await sleep(5);
+    const el = add('late');
+    await expect(waiting).resolves.toBe(el);
+  });
+
+  it('notices an attribute change that makes find succeed', async () => {
+    const el = add('x');
+    const find = finder('#x[aria-expanded=true]');
+    const waiting = waitForElement(find, { signal: new AbortController().signal });
+    el.setAttribute('aria-expanded', 'true');
+    await expect(waiting).resolves.toBe(el);
+  });
+
+  it('looks at most once per animation frame however many mutations happen', async () => {
+    const find = finder('#target');
+    const controller = new AbortController();
+    const waiting = waitForElement(find, { signal: controller.signal });
+    for (let i = 0; i < 50; i++) add(`noise-${i}`);
+    await frame();
+    await frame();
+    expect(find).toHaveBeenCalledTimes(2); // the first look, then one for the whole burst
+    add('target');
+    await expect(waiting).resolves.toBe(document.getElementById('target'));
+    expect(find).toHaveBeenCalledTimes(3);
+  });
+
+  it('does not poll while the page is quiet', async () => {
+    const find = finder('#never');
+    const controller = new AbortController();
+    const waiting = waitForElement(find, { signal: controller.signal }).catch(() => 'aborted');
+    await sleep(80);
+    expect(find).toHaveBeenCalledTimes(1);
+    controller.abort();
+    await waiting;
+  });
+
+  it('rejects with WaitTimeout after timeoutMs', async () => {
+    const find = finder('#never');
+    const started = Date.now();
+    const error = await waitForElement(find, { signal: new AbortController().signal, timeoutMs: 40 }).catch((e) => e);
+    expect(error).toBeInstanceOf(WaitTimeout);
+    expect(error).toMatchObject({ name: 'WaitTimeout', timeoutMs: 40 });
+    expect(error.message).toContain('40 ms');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(35);
+  });
+
+  it('rejects with WaitTimeout under fake timers without waiting for real time', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const waiting = waitForElement(finder('#never'), { signal: new AbortController().signal, timeoutMs: 30_000 });
+    const settled = vi.fn();
+    waiting.then(settled, settled);
+    await vi.advanceTimersByTimeAsync(29_999);
+    expect(settled).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(waiting).rejects.toBeInstanceOf(WaitTimeout);
+  });
+
+  it('takes one last look at the timeout before giving up', async () => {
+    let ready = false;
+    const el = add('quiet');
+    const find = vi.fn(() => (ready ? el : null));
+    const waiting = waitForElement(find, { signal: new AbortController().signal, timeoutMs: 30 });
+    ready = true; // no DOM mutation announces it
+    await expect(waiting).resolves.toBe(el);
+  });
+
+  it('rejects with the abort reason when the signal aborts', async () => {
+    const controller = new AbortController();
+    const waiting = waitForElement(finder('#never'), { signal: controller.signal, timeoutMs: 5000 });
+    const reason = new Error('tour closed');
+    controller.abort(reason);
+    await expect(waiting).rejects.toBe(reason);
+  });
+
+  it('rejects at once, without looking, when the signal is already aborted', async () => {
+    add('ready');
+    const find = finder('#ready');
+    const controller = new AbortController();
+    controller.abort('gone');
+    await expect(waitForElement(find, { signal: controller.signal })).rejects.toBe('gone');
+    expect(find).not.toHaveBeenCalled();
+  });
+
+  it('waits without a timeout until the element comes', async () => {
+    const find = finder('#sms');
+    const waiting = waitForElement(find, { signal: new AbortController().signal });
+    await sleep(50);
+    const el = add('sms');
+    await expect(waiting).resolves.toBe(el);
+  });
+
+  it('observes the document it is given', async () => {
+    const other = document.implementation.createHTMLDocument('other');
+    const find = vi.fn(() => other.querySelector('#there'));
+    const waiting = waitForElement(find, { signal: new AbortController().signal, timeoutMs: 2000, doc: other });
+    const el = other.createElement('p');
+    el.id = 'there';
+    other.body.append(el);
+    await expect(waiting).resolves.toBe(el);
+  });
+});
+
+describe('waitForElement cleanup', () => {
+  async function expectNoMoreLooks(find: ReturnType<typeof vi.fn>) {
+    const calls = find.mock.calls.length;
+    for (let i = 0; i < 5; i++) add(`after-${i}`);
+    await frame();
+    await frame();
+    await sleep(60);
+    expect(find).toHaveBeenCalledTimes(calls);
+  }
+
+  it('disconnects its observer once the element is found', async () => {
+    const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
+    const find = finder('#late');
+    const waiting = waitForElement(find, { signal: new AbortController().signal, timeoutMs: 50 });
+    add('late');
+    await waiting;
+    expect(disconnect).toHaveBeenCalledTimes(1);
+    await expectNoMoreLooks(find); // the 50 ms timer was cleared too
+  });
+
+  it('stops looking after a timeout', async () => {
+    const find = finder('#never');
+    await waitForElement(find, { signal: new AbortController().signal, timeoutMs: 20 }).catch(() => undefined);
+    await expectNoMoreLooks(find);
+  });
+
+  it('stops looking, and clears its timer, after an abort', async () => {
+    const find = finder('#never');
+    const controller = new AbortController();
+    const waiting = waitForElement(find, { signal: controller.signal, timeoutMs: 30 }).catch(() => undefined);
+    add('noise'); // schedules a frame that must be cancelled
+    controller.abort();
+    await waiting;
+    await expectNoMoreLooks(find);
+  });
+
+  it('removes its abort listener once settled', async () => {
+    const controller = new AbortController();
+    const remove = vi.spyOn(controller.signal, 'removeEventListener');
+    const waiting = waitForElement(finder('#late'), { signal: controller.signal });
+    add('late');
+    await waiting;
+    expect(remove).toHaveBeenCalledWith('abort', expect.any(Function));
+  });
+});
