@@ -103,7 +103,7 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal) {
   function baseView(tour: Tour, run: RunState, step: Step): OverlayView {
     const previousHere = run.stepIndex > 0 && stepMatchesUrl(tour, run.stepIndex - 1, location.href);
     return {
-      title: step.title?.vi,
+      title: step.title?.vi ?? tour.title.vi,
       text: step.say.vi,
       progress: T.progress(run.stepIndex + 1, tour.steps.length),
       secondary: previousHere ? { label: T.back, onClick: () => void send({ type: 'back', stepId: step.id }) } : undefined,
@@ -132,7 +132,7 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal) {
     const waiting = step.advance === 'wait' || step.advance === 'visible';
     let element = find();
     if (!element) {
-      overlay.show({ ...view, hint: waiting ? T.waitHint : undefined });
+      overlay.show({ ...view, hint: waiting ? T.waitHint : T.loadingHint });
       try {
         element = await waitForElement(find, { signal, timeoutMs: waiting ? undefined : (step.timeoutMs ?? DEFAULT_TIMEOUT_MS) });
       } catch (error) {

@@ -11,6 +11,7 @@ export const OVERLAY_TEXT = {
   clickHint: 'Bấm vào chỗ được tô sáng.',
   inputHint: 'Gõ vào ô được tô sáng.',
   waitHint: 'Bạn cứ từ từ, Dẫn Bước sẽ chờ.',
+  loadingHint: 'Đang chờ trang tải xong…',
   missingTitle: 'Chưa thấy chỗ cần dùng',
   missing: (what: string) =>
     `Dẫn Bước đang tìm “${what}” nhưng chưa thấy trên trang. Bạn thử cuộn trang lên xuống, hoặc đợi trang tải xong. Trang có thể đã thay đổi.`,

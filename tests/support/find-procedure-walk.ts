@@ -36,31 +36,28 @@ export async function startFromPopup(
  */
 export async function walkFindProcedure(citizen: Citizen, keyword: string, hooks: WalkHooks = {}): Promise<void> {
   const { page } = citizen;
-  const at = async (name: string, step: number) => {
+  const at = async (name: string, step: number, highlightedIsRight: () => Promise<void>) => {
     await citizen.expectStep(step, TOTAL_STEPS);
+    await highlightedIsRight();
     await hooks.onStep?.(name, citizen);
   };
 
-  await at('nhap-tu-khoa', 1);
-  await expect(citizen.highlighted).toHaveAttribute('placeholder', 'Nhập từ khoá tìm kiếm');
+  await at('nhap-tu-khoa', 1, () => expect(citizen.highlighted).toHaveAttribute('placeholder', 'Nhập từ khoá tìm kiếm'));
   await citizen.typeIntoHighlighted(keyword, { enter: true });
   await hooks.afterStep?.('nhap-tu-khoa', citizen);
 
   await expect(page).toHaveURL(/\/tim-kiem-thu-tuc-hanh-chinh\?keyword=/);
-  await at('chon-thu-tuc', 3);
-  await expect(citizen.highlighted).toHaveAttribute('href', /\/thu-tuc-hanh-chinh\//);
+  await at('chon-thu-tuc', 3, () => expect(citizen.highlighted).toHaveAttribute('href', /\/thu-tuc-hanh-chinh\//));
   await citizen.clickHighlighted();
   await hooks.afterStep?.('chon-thu-tuc', citizen);
 
   await expect(page).toHaveURL(/\/thu-tuc-hanh-chinh\//);
-  await at('muc-thanh-phan-ho-so', 4);
-  await expect(citizen.highlighted).toHaveText('Thành phần hồ sơ');
+  await at('muc-thanh-phan-ho-so', 4, () => expect(citizen.highlighted).toHaveText('Thành phần hồ sơ'));
   await hooks.afterStep?.('muc-thanh-phan-ho-so', citizen);
   await citizen.expectStep(4, TOTAL_STEPS);
   await citizen.pressPopoverButton('Tiếp');
 
-  await at('bang-giay-to', 5);
-  await expect(citizen.highlighted).toHaveJSProperty('tagName', 'TABLE');
+  await at('bang-giay-to', 5, () => expect(citizen.highlighted).toHaveJSProperty('tagName', 'TABLE'));
   await citizen.pressPopoverButton('Xong');
   await hooks.afterStep?.('bang-giay-to', citizen);
 
