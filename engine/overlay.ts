@@ -1,33 +1,21 @@
 import { driver, type Driver, type PopoverDOM } from 'driver.js';
-import { OVERLAY_TEXT as T } from './strings';
+import { keepClearOfSensitiveFields, modalDialogOf, scrollIntoViewIfNeeded, uncoverFromPinnedBars } from './placement';
+import { fillPopover, type PopoverText } from './popover-content';
+
+export type { OverlayButton } from './popover-content';
 
 /**
- * driver.js adapter. driver.js writes popover text with innerHTML, so every string we show goes in
- * through textContent in `onPopoverRender`; driver.js only ever receives a zero-width placeholder.
- * Keyboard shortcuts are off (arrow keys would skip steps while a citizen edits a field) and a click
- * on the dimmed page does not end the tour.
+ * driver.js adapter. Keyboard shortcuts are off (arrow keys would skip steps while a citizen edits a
+ * field) and a click on the dimmed page does not end the tour. A passive view (waiting, loading,
+ * something missing) docks at the bottom of the screen and leaves the page usable.
  */
-export interface OverlayButton {
-  label: string;
-  onClick: () => void;
-}
-
-export interface OverlayView {
-  title?: string;
-  text: string;
-  hint?: string;
-  progress?: string;
+export interface OverlayView extends PopoverText {
   element?: Element;
-  primary?: OverlayButton;
-  secondary?: OverlayButton;
+  passive?: boolean;
   onClose: () => void;
   /** what gets keyboard focus once shown: the highlighted element (to type or press) or the primary button */
   focus?: 'element' | 'primary';
 }
-
-const PLACEHOLDER = '\u200b';
-const POPOVER_CLASS = 'danbuoc-popover';
-const DRIVER_ATTRIBUTES = ['aria-haspopup', 'aria-expanded', 'aria-controls'] as const;
 
 export interface Overlay {
   show(view: OverlayView): void;
@@ -35,17 +23,13 @@ export interface Overlay {
   update(view: OverlayView): void;
   hide(): void;
   isShowing(): boolean;
+  current(): OverlayView | undefined;
 }
 
-function headingOf(popover: PopoverDOM): HTMLElement {
-  if (popover.title.tagName === 'H2') return popover.title;
-  const heading = document.createElement('h2');
-  heading.id = popover.title.id;
-  heading.className = popover.title.className;
-  popover.title.replaceWith(heading);
-  popover.title = heading;
-  return heading;
-}
+const PLACEHOLDER = '\u200b';
+export const POPOVER_CLASS = 'danbuoc-popover';
+const PASSIVE_CLASS = 'danbuoc-passive';
+const DRIVER_ATTRIBUTES = ['aria-haspopup', 'aria-expanded', 'aria-controls'] as const;
 
 export function createOverlay(): Overlay {
   let instance: Driver | undefined;
@@ -75,11 +59,6 @@ export function createOverlay(): Overlay {
     fn();
   };
 
-  function restorePageAttributes() {
-    restore?.();
-    restore = undefined;
-  }
-
   // driver.js rewrites aria-haspopup/expanded/controls on the highlighted element and deletes them
   // afterwards; the portal's dropdown buttons need theirs back.
   function rememberPageAttributes(el: Element) {
@@ -92,43 +71,21 @@ export function createOverlay(): Overlay {
     };
   }
 
-  function render(view: OverlayView, popover: PopoverDOM) {
-    // driver.js builds the title and footer as <header>/<footer>: outside a landmark they would read as
-    // a second banner and contentinfo of the page. The title becomes a real heading.
-    const title = headingOf(popover);
-    popover.footer.setAttribute('role', 'group');
-    popover.footer.setAttribute('aria-label', T.navigation);
-    title.textContent = view.title ?? '';
-    title.style.display = view.title ? 'block' : 'none';
-    popover.description.textContent = '';
-    const text = document.createElement('p');
-    text.className = 'danbuoc-say';
-    text.textContent = view.text;
-    popover.description.append(text);
-    if (view.hint) {
-      const hint = document.createElement('p');
-      hint.className = 'danbuoc-hint';
-      hint.textContent = view.hint;
-      popover.description.append(hint);
-    }
-    popover.description.style.display = 'block';
-    popover.progress.textContent = view.progress ?? '';
-    popover.progress.style.display = view.progress ? 'block' : 'none';
-    popover.closeButton.textContent = '×';
-    popover.closeButton.setAttribute('aria-label', T.close);
-    popover.closeButton.title = T.close;
-    setButton(popover.nextButton, view.primary);
-    setButton(popover.previousButton, view.secondary);
-    popover.footer.style.display = view.primary || view.secondary || view.progress ? 'flex' : 'none';
-    popover.wrapper.setAttribute('lang', 'vi');
-    popover.wrapper.setAttribute('aria-live', 'polite');
+  function restorePageAttributes() {
+    restore?.();
+    restore = undefined;
   }
 
-  function setButton(button: HTMLButtonElement, spec: OverlayButton | undefined) {
-    button.textContent = spec?.label ?? '';
-    button.style.display = spec ? 'inline-block' : 'none';
-    button.disabled = false;
-    button.classList.remove('driver-popover-btn-disabled');
+  function popoverDom(): PopoverDOM | undefined {
+    return instance?.getState('popover') as PopoverDOM | undefined;
+  }
+
+  function place(view: OverlayView) {
+    const wrapper = popoverDom()?.wrapper;
+    if (!wrapper) return;
+    const dialog = modalDialogOf(view.element);
+    if (dialog && wrapper.parentElement !== dialog) dialog.append(wrapper);
+    keepClearOfSensitiveFields(wrapper, view.element);
   }
 
   function show(view: OverlayView) {
@@ -148,7 +105,12 @@ export function createOverlay(): Overlay {
       smoothScroll: false,
       onDestroyStarted: () => currentView?.onClose(),
     });
-    if (view.element) rememberPageAttributes(view.element);
+    document.body.classList.toggle(PASSIVE_CLASS, Boolean(view.passive));
+    if (view.element) {
+      rememberPageAttributes(view.element);
+      scrollIntoViewIfNeeded(view.element);
+      uncoverFromPinnedBars(view.element);
+    }
     instance.highlight({
       element: view.element,
       popover: {
@@ -159,17 +121,18 @@ export function createOverlay(): Overlay {
         progressText: PLACEHOLDER,
         nextBtnText: PLACEHOLDER,
         prevBtnText: PLACEHOLDER,
-        onPopoverRender: (popover) => render(currentView ?? view, popover),
+        onPopoverRender: (popover) => fillPopover(popover, currentView ?? view),
         onNextClick: trusted(() => currentView?.primary?.onClick()),
         onPrevClick: trusted(() => currentView?.secondary?.onClick()),
         onCloseClick: trusted(() => currentView?.onClose()),
       },
     });
+    place(view);
     placeFocus(view);
   }
 
   function placeFocus(view: OverlayView) {
-    const popover = document.querySelector<HTMLElement>(`.${POPOVER_CLASS}`);
+    const popover = popoverDom()?.wrapper;
     const target =
       view.focus === 'element' && view.element instanceof HTMLElement
         ? view.element
@@ -178,11 +141,12 @@ export function createOverlay(): Overlay {
   }
 
   function update(view: OverlayView) {
-    const popover = instance?.getState('popover') as PopoverDOM | undefined;
-    if (!instance || !popover || view.element !== currentView?.element) return show(view);
+    const popover = popoverDom();
+    if (!instance || !popover || view.element !== currentView?.element || view.passive !== currentView?.passive) return show(view);
     currentView = view;
-    render(view, popover);
+    fillPopover(popover, view);
     instance.refresh();
+    place(view);
   }
 
   function hide() {
@@ -193,8 +157,9 @@ export function createOverlay(): Overlay {
       instance.destroy();
       instance = undefined;
     }
+    document.body.classList.remove(PASSIVE_CLASS);
     restorePageAttributes();
   }
 
-  return { show, update, hide, isShowing: () => Boolean(instance?.isActive()) };
+  return { show, update, hide, isShowing: () => Boolean(instance?.isActive()), current: () => currentView };
 }

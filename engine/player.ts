@@ -1,15 +1,15 @@
-import { urlMatches, siteOrigins } from './match';
-import { createOverlay, type OverlayView } from './overlay';
+import { siteOrigins, urlMatches } from './match';
+import { createOverlay, type OverlayButton, type OverlayView } from './overlay';
 import { watchUrl } from './page-watch';
 import { resolveTarget, strategiesOf } from './resolve';
 import { stepMatchesUrl, type RunState } from './runner';
 import type { Step, Tour } from './schema';
+import { conditionsFor, onTrusted, watchErrors, watchRemoval } from './step-guards';
 import { OVERLAY_TEXT as T } from './strings';
-import { isRendered } from './visibility';
 import { waitForElement, WaitTimeout } from './wait';
 
 /**
- * Draws the current step of a run on this page and reports what the citizen does. It never decides
+ * Draws the current step of a run in this frame and reports what the citizen does. It never decides
  * the next step itself: it sends events to its host (the background, or the widget's local store),
  * which runs the pure runner and answers with the new snapshot.
  */
@@ -23,13 +23,24 @@ export type PlayerEvent =
 export interface Snapshot {
   tour: Tour;
   run: RunState;
+  /** the tab's top-level URL, for players inside iframes that cannot read it themselves */
+  topUrl?: string;
+}
+
+/** A step whose target never appeared: ids and strategy kinds only, never page content or input. */
+export interface MissingReport {
+  tourId: string;
+  stepId: string;
+  failed: string[];
 }
 
 export interface PlayerHost {
   send(event: PlayerEvent): Promise<Snapshot | null>;
+  report?(report: MissingReport): void;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15000;
+const SKIPPED = Symbol('skipped');
 
 export function describeTarget(step: Step): string {
   if (!step.target) return T.somewhere;
@@ -38,6 +49,11 @@ export function describeTarget(step: Step): string {
     if (words) return words;
   }
   return T.somewhere;
+}
+
+function strategyKind(s: ReturnType<typeof strategiesOf>[number]): string {
+  const kind = s.role ? `role:${s.role}` : s.label !== undefined ? 'label' : s.text !== undefined ? 'text' : 'css';
+  return s.within ? `${kind} within` : kind;
 }
 
 /** Non-empty check that never copies what the citizen typed: a boolean leaves, the text does not. */
@@ -49,45 +65,72 @@ function isFilled(el: Element): boolean {
   return (el.textContent ?? '').trim().length > 0;
 }
 
-export function createPlayer(host: PlayerHost, lifetime: AbortSignal) {
+export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Window = window) {
   const overlay = createOverlay();
+  const isTop = win === win.top;
   let current: Snapshot | null = null;
+  let drawnKey = '';
   let stepScope: AbortController | undefined;
   lifetime.addEventListener('abort', () => {
     stepScope?.abort();
     overlay.hide();
   });
 
-  const keyOf = (s: Snapshot | null) => (s ? `${s.tour.id}:${s.run.stepIndex}:${s.run.status}` : '');
+  const keyOf = (s: Snapshot | null) => (s ? `${s.tour.id}:${s.run.stepIndex}:${s.run.status}:${s.run.startedAt}` : '');
+  const pageUrl = () => (isTop ? location.href : (current?.topUrl ?? ''));
 
   const send = async (event: PlayerEvent) => {
     const snapshot = await host.send(event);
-    // A route change inside the same step keeps the step on screen (it redraws if its element goes).
-    if (event.type === 'page' && keyOf(snapshot) === keyOf(current) && overlay.isShowing()) {
-      current = snapshot;
-      return;
-    }
     render(snapshot, event.type !== 'page');
   };
 
-  watchUrl((url) => {
-    if (current) void send({ type: 'page', url });
-  }, lifetime);
+  if (isTop) {
+    watchUrl((url) => {
+      if (current) void send({ type: 'page', url });
+    }, lifetime);
+  }
 
   function render(snapshot: Snapshot | null, fromOwnAction = false) {
+    // The same step arriving again (a broadcast, a route change inside the step) keeps what is drawn.
+    if (snapshot && keyOf(snapshot) === drawnKey && stepScope && !stepScope.signal.aborted) {
+      current = snapshot;
+      return;
+    }
     stepScope?.abort();
     stepScope = new AbortController();
     current = snapshot;
+    drawnKey = keyOf(snapshot);
     if (!snapshot) return overlay.hide();
     const { run, tour } = snapshot;
     if (run.status === 'finished' && fromOwnAction) return showFinished();
     if (run.status !== 'active') return overlay.hide();
-    if (!stepMatchesUrl(tour, run.stepIndex, location.href)) {
+    if (!stepMatchesUrl(tour, run.stepIndex, pageUrl())) {
       overlay.hide();
-      void send({ type: 'page', url: location.href });
+      if (isTop) void send({ type: 'page', url: location.href });
       return;
     }
-    void playStep(tour, run, stepScope.signal);
+    const step = tour.steps[run.stepIndex];
+    if (!isHere(tour, step)) {
+      overlay.hide();
+      if (isTop && step.frame) revealFrame(tour, step.frame, stepScope.signal);
+      return;
+    }
+    void playStep(tour, run, step, stepScope.signal);
+  }
+
+  /** Top-frame steps are drawn by the top frame; a step with `frame` by the iframe whose URL matches. */
+  function isHere(tour: Tour, step: Step): boolean {
+    if (!step.frame) return isTop;
+    return !isTop && urlMatches(step.frame, location.href, siteOrigins(tour.sites));
+  }
+
+  /** The iframe draws the step; the top frame brings that iframe into view. */
+  function revealFrame(tour: Tour, pattern: string, signal: AbortSignal) {
+    const origins = siteOrigins(tour.sites);
+    const find = () => [...document.querySelectorAll('iframe')].find((f) => urlMatches(pattern, f.src, origins)) ?? null;
+    void waitForElement(find, { signal, timeoutMs: DEFAULT_TIMEOUT_MS })
+      .then((frame) => frame.scrollIntoView({ block: 'center', behavior: 'instant' }))
+      .catch(() => undefined);
   }
 
   function showFinished() {
@@ -101,7 +144,7 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal) {
   }
 
   function baseView(tour: Tour, run: RunState, step: Step): OverlayView {
-    const previousHere = run.stepIndex > 0 && stepMatchesUrl(tour, run.stepIndex - 1, location.href);
+    const previousHere = run.stepIndex > 0 && stepMatchesUrl(tour, run.stepIndex - 1, pageUrl());
     return {
       title: step.title?.vi ?? tour.title.vi,
       text: step.say.vi,
@@ -111,38 +154,47 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal) {
     };
   }
 
-  async function playStep(tour: Tour, run: RunState, signal: AbortSignal) {
-    const step = tour.steps[run.stepIndex];
+  async function playStep(tour: Tour, run: RunState, step: Step, signal: AbortSignal) {
     const isLast = run.stepIndex === tour.steps.length - 1;
     const view = baseView(tour, run, step);
-    const advance = () => void send({ type: 'advance', stepId: step.id, url: location.href });
+    const advance = () => void send({ type: 'advance', stepId: step.id, url: pageUrl() });
+    const skip = () => void send({ type: 'skip', stepId: step.id, url: pageUrl() });
     const nextButton = { label: isLast ? T.done : T.next, onClick: advance };
+    const conditions = conditionsFor(step, tour, pageUrl);
 
-    if (step.advance === 'navigate' && step.to) {
+    // The page's error, explained, stays on this step's popover until the citizen moves on.
+    watchErrors([...(step.errors ?? []), ...(tour.errors ?? [])], signal, (watch, pageText) => {
+      view.alert = watch.explain?.vi ?? T.pageSaid(pageText);
+      const shown = overlay.current();
+      if (shown && !signal.aborted) overlay.update({ ...shown, alert: view.alert });
+    });
+    if (step.advance === 'navigate' && step.to && isTop) {
       const origins = siteOrigins(tour.sites);
       watchUrl((url) => urlMatches(step.to!, url, origins) && void send({ type: 'advance', stepId: step.id, url }), signal);
     }
     if (!step.target) {
+      if (conditions.skipNow() || !conditions.allowed()) return skip();
       overlay.show({ ...view, primary: step.advance === 'next' ? nextButton : undefined, focus: 'primary' });
       return;
     }
 
     const target = step.target;
-    const find = () => resolveTarget(target, document).element;
+    const find = () => (conditions.skipNow() ? SKIPPED : resolveTarget(target, document).element);
     const waiting = step.advance === 'wait' || step.advance === 'visible';
-    let element = find();
-    if (!element) {
-      overlay.show({ ...view, hint: waiting ? T.waitHint : T.loadingHint });
+    let found = find();
+    if (!found) {
+      overlay.show({ ...view, passive: true, hint: waiting ? T.waitHint : T.loadingHint });
       try {
-        element = await waitForElement(find, { signal, timeoutMs: waiting ? undefined : (step.timeoutMs ?? DEFAULT_TIMEOUT_MS) });
+        found = await waitForElement(find, { signal, timeoutMs: waiting ? undefined : (step.timeoutMs ?? DEFAULT_TIMEOUT_MS) });
       } catch (error) {
         if (!(error instanceof WaitTimeout)) return;
-        showMissing(step, view, signal);
-        element = await waitForElement(find, { signal }).catch(() => null);
-        if (!element) return;
+        showMissing(tour, step, view, signal);
+        found = await waitForElement(find, { signal }).catch(() => null);
       }
     }
-    if (signal.aborted) return;
+    if (!found || signal.aborted) return;
+    if (found === SKIPPED || !conditions.allowed()) return skip();
+    const element = found;
     if (waiting) return advance();
 
     if (step.advance === 'click') {
@@ -153,10 +205,13 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal) {
     } else {
       overlay.show({ ...view, element, primary: step.advance === 'next' ? nextButton : undefined, focus: 'primary' });
     }
-    watchRemoval(element, signal);
+    watchRemoval(element, signal, () => {
+      drawnKey = '';
+      render(current);
+    });
   }
 
-  function showInput(element: Element, view: OverlayView, nextButton: { label: string; onClick: () => void }, signal: AbortSignal) {
+  function showInput(element: Element, view: OverlayView, nextButton: OverlayButton, signal: AbortSignal) {
     const viewFor = (filled: boolean): OverlayView => ({
       ...view,
       element,
@@ -178,50 +233,20 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal) {
     overlay.show(viewFor(filled));
   }
 
-  function showMissing(step: Step, view: OverlayView, signal: AbortSignal) {
+  function showMissing(tour: Tour, step: Step, view: OverlayView, signal: AbortSignal) {
     if (signal.aborted) return;
+    host.report?.({ tourId: tour.id, stepId: step.id, failed: strategiesOf(step.target!).map(strategyKind) });
     overlay.show({
       ...view,
+      passive: true,
       title: T.missingTitle,
       text: T.missing(describeTarget(step)),
       hint: step.say.vi,
-      primary: { label: T.skip, onClick: () => void send({ type: 'skip', stepId: step.id, url: location.href }) },
+      primary: { label: T.skip, onClick: () => void send({ type: 'skip', stepId: step.id, url: pageUrl() }) },
       secondary: { label: T.stop, onClick: () => void send({ type: 'close' }) },
       focus: 'primary',
     });
   }
 
-  // A single-page app may re-render the highlighted element: find it again and redraw.
-  function watchRemoval(element: Element, signal: AbortSignal) {
-    let frame = 0;
-    const check = () => {
-      frame = 0;
-      if (signal.aborted || (element.isConnected && isRendered(element))) return;
-      observer.disconnect();
-      render(current);
-    };
-    const observer = new MutationObserver(() => {
-      if (!frame) frame = requestAnimationFrame(check);
-    });
-    observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'style', 'class'] });
-    signal.addEventListener('abort', () => {
-      observer.disconnect();
-      cancelAnimationFrame(frame);
-    }, { once: true });
-  }
-
   return { render: (snapshot: Snapshot | null) => render(snapshot) };
-}
-
-/** Listens on the capture phase so a page that stops propagation cannot hide the citizen's action. */
-function onTrusted(element: Element, type: string, handler: (event: Event) => void, signal: AbortSignal) {
-  element.ownerDocument.addEventListener(
-    type,
-    (event) => {
-      if (!event.isTrusted) return;
-      const path = event.composedPath();
-      if (path.includes(element)) handler(event);
-    },
-    { capture: true, signal },
-  );
 }

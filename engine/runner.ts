@@ -100,9 +100,10 @@ function settleOnPage(tour: Tour, state: RunState, url: string, at: number): Run
     : { ...state, status: 'away', updatedAt: at };
 }
 
-function passStep(tour: Tour, state: RunState, step: Step, url: string, at: number): Transition {
+function passStep(tour: Tour, state: RunState, step: Step, url: string, at: number, done: boolean): Transition {
   const effects: RunEffect[] = [];
-  if (step.completes) effects.push({ type: 'completeTask', task: step.completes, stepId: step.id, at });
+  // A skipped step (target missing, or a condition said so) does not count as the task being done.
+  if (done && step.completes) effects.push({ type: 'completeTask', task: step.completes, stepId: step.id, at });
   const nextIndex = state.stepIndex + 1;
   if (nextIndex >= tour.steps.length) {
     effects.push({ type: 'finished', at }, { type: 'render' });
@@ -134,7 +135,7 @@ export function reduce(tour: Tour, state: RunState, event: RunEvent): Transition
     case 'skip':
       // Stale events (a double click, a message from a page that already moved on) are ignored.
       if (!step || step.id !== event.stepId) return none;
-      return passStep(tour, state, step, event.url, event.at);
+      return passStep(tour, state, step, event.url, event.at, event.type === 'advance');
     case 'back': {
       if (!step || step.id !== event.stepId || state.stepIndex === 0) return none;
       return { state: { ...state, stepIndex: state.stepIndex - 1, updatedAt: event.at }, effects: [{ type: 'render' }] };

@@ -76,6 +76,25 @@ export const TargetStrategy = z
 
 export const Target = z.union([TargetStrategy, z.array(TargetStrategy).min(1).max(6)]);
 
+export const Condition = z
+  .strictObject({
+    present: Target.optional().describe('true when this element is on the page and visible'),
+    absent: Target.optional().describe('true when this element is not on the page'),
+    url: UrlPattern.optional().describe('true when the page URL matches'),
+  })
+  .superRefine((value, ctx) => {
+    const kinds = (['present', 'absent', 'url'] as const).filter((k) => value[k] !== undefined);
+    if (kinds.length !== 1) {
+      ctx.addIssue({ code: 'custom', message: `a condition needs exactly one of present, absent, url (found ${kinds.length ? kinds.join(', ') : 'none'})` });
+    }
+  });
+
+export const ErrorWatch = z.strictObject({
+  target: Target.describe('where the page shows the error: a toast, [role=alert], a field message'),
+  text: plain(200).optional().describe('only when the error text contains this (after folding)'),
+  explain: LocalText.optional().describe('what the error means and what to do, in plain words'),
+});
+
 export const ADVANCE_KINDS = ['next', 'click', 'input', 'navigate', 'visible', 'wait'] as const;
 
 export const Step = z
@@ -89,6 +108,10 @@ export const Step = z
     to: UrlPattern.optional().describe('for advance "navigate": the page that ends this step'),
     timeoutMs: z.number().int().min(1000).max(120000).optional(),
     completes: slug.optional().describe('task id marked done when this step is passed'),
+    frame: UrlPattern.optional().describe('the target is inside an iframe whose URL matches this'),
+    skipIf: Condition.optional().describe('skip the step when this holds (e.g. already logged in)'),
+    onlyIf: Condition.optional().describe('run the step only when this holds'),
+    errors: z.array(ErrorWatch).max(10).optional().describe('error signals to explain on this step'),
   })
   .superRefine((step, ctx) => {
     const needsTarget = ['click', 'input', 'visible', 'wait'] as const;
@@ -119,6 +142,7 @@ export const Tour = z
       .describe('page where the tour begins'),
     sites: z.array(UrlPattern).min(1).max(10),
     steps: z.array(Step).min(1).max(80),
+    errors: z.array(ErrorWatch).max(10).optional().describe('error signals to explain on every step'),
   })
   .superRefine((tour, ctx) => {
     tour.sites.forEach((site, i) => {
@@ -142,6 +166,8 @@ export type TargetStrategy = z.infer<typeof TargetStrategy>;
 export type ScopeStrategy = z.infer<typeof ScopeStrategy>;
 export type Target = z.infer<typeof Target>;
 export type Step = z.infer<typeof Step>;
+export type Condition = z.infer<typeof Condition>;
+export type ErrorWatch = z.infer<typeof ErrorWatch>;
 export type Tour = z.infer<typeof Tour>;
 export type TourInput = z.input<typeof Tour>;
 export type AdvanceKind = (typeof ADVANCE_KINDS)[number];

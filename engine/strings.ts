@@ -16,6 +16,7 @@ export const OVERLAY_TEXT = {
   missing: (what: string) =>
     `Dẫn Bước đang tìm “${what}” nhưng chưa thấy trên trang. Bạn thử cuộn trang lên xuống, hoặc đợi trang tải xong. Trang có thể đã thay đổi.`,
   somewhere: 'phần cần dùng',
+  pageSaid: (text: string) => `Trang báo: “${text}”. Bạn xem lại phần vừa nhập rồi thử lại.`,
   finishedTitle: 'Hoàn thành',
   finished: 'Bạn đã làm xong các bước. Cảm ơn bạn!',
 } as const;

@@ -18,9 +18,21 @@ export const ContentEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('close') }),
 ]);
 
+export const MissingReport = z.strictObject({
+  tourId: id,
+  stepId: id,
+  failed: z.array(z.string().max(60)).max(6),
+});
+
 export const ContentToBackground = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('content:hello'), url }),
   z.strictObject({ kind: z.literal('content:event'), event: ContentEvent }),
+  z.strictObject({ kind: z.literal('content:report'), report: MissingReport }),
+]);
+
+export const OptionsToBackground = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('options:reports') }),
+  z.strictObject({ kind: z.literal('options:clear-reports') }),
 ]);
 
 export const PopupToBackground = z.discriminatedUnion('kind', [
@@ -33,11 +45,15 @@ export const PopupToBackground = z.discriminatedUnion('kind', [
 export type ContentEvent = z.infer<typeof ContentEvent>;
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 export type PopupToBackground = z.infer<typeof PopupToBackground>;
+export type OptionsToBackground = z.infer<typeof OptionsToBackground>;
+export type MissingReport = z.infer<typeof MissingReport>;
 
 /** What a page needs to draw the current step. */
 export interface RunSnapshot {
   tour: Tour;
   run: RunState;
+  /** the tab's top-level URL, for content scripts inside iframes */
+  topUrl?: string;
 }
 
 export type ContentReply = RunSnapshot | null;

@@ -4,15 +4,18 @@ import type { Tour } from '../../engine/schema';
 import { isAllowedOrigin, originOf } from '../../engine/sites';
 import {
   ContentToBackground,
+  OptionsToBackground,
   PopupToBackground,
   type BackgroundToContent,
   type ContentReply,
   type TabStatus,
 } from '../messages';
+import type { ReportList, ReportStore } from './report-store';
 import type { RunStore } from './run-store';
 
 export interface RouterDeps {
   store: RunStore;
+  reports: ReportStore;
   findTour(id: string): Tour | undefined;
   now(): number;
   extensionId: string;
@@ -48,7 +51,6 @@ export function createRouter(deps: RouterDeps) {
   const fromContentScript = (sender: Sender) =>
     sender.id === deps.extensionId &&
     sender.tab?.id !== undefined &&
-    sender.frameId === 0 &&
     isAllowedOrigin(originOf(sender.url ?? '') ?? '');
 
   async function apply(tabId: number, run: RunState, event: RunEvent): Promise<RunState> {
@@ -60,14 +62,27 @@ export function createRouter(deps: RouterDeps) {
     return state;
   }
 
-  function snapshot(run: RunState | null): ContentReply {
+  function snapshot(run: RunState | null, topUrl?: string): ContentReply {
     const tour = run && deps.findTour(run.tourId);
-    return run && tour ? { tour, run } : null;
+    return run && tour ? { tour, run, topUrl } : null;
+  }
+
+  /** Every frame of the tab redraws: the step may move from an iframe to the top page or back. */
+  async function broadcast(tabId: number, run: RunState, topUrl?: string) {
+    await deps.notifyTab(tabId, { kind: 'bg:render', snapshot: run.status === 'active' ? snapshot(run, topUrl) : null });
   }
 
   async function onContent(message: ContentToBackground, sender: Sender): Promise<ContentReply> {
     const tabId = sender.tab!.id!;
     const senderOrigin = originOf(sender.url ?? '');
+    const isTop = sender.frameId === 0;
+    // An iframe's own URL says nothing about which page of the journey the tab is on.
+    const topUrl = isTop ? undefined : sender.tab?.url;
+    if (message.kind === 'content:report') {
+      const path = sender.url ? new URL(sender.url).pathname : '';
+      await deps.reports.add(message.report, path, deps.now());
+      return null;
+    }
     return serial(tabId, async () => {
       const stored = await deps.store.get(tabId);
       if (!stored.ok) {
@@ -80,11 +95,16 @@ export function createRouter(deps: RouterDeps) {
       if (message.kind === 'content:hello') {
         if (originOf(message.url) !== senderOrigin) return null;
         if (run.status !== 'active' && run.status !== 'away') return null;
+        if (!isTop) return snapshot(run, topUrl);
         return snapshot(await apply(tabId, run, { type: 'page', url: message.url, at }));
       }
       const event = message.event;
-      if ('url' in event && originOf(event.url) !== senderOrigin) return snapshot(run);
-      return snapshot(await apply(tabId, run, { ...event, at } as RunEvent));
+      if ('url' in event && originOf(event.url) !== senderOrigin) return snapshot(run, topUrl);
+      if (event.type === 'page' && !isTop) return snapshot(run, topUrl);
+      const pageUrl = 'url' in event && !isTop ? (topUrl ?? '') : 'url' in event ? event.url : '';
+      const next = await apply(tabId, run, { ...event, ...('url' in event ? { url: pageUrl } : {}), at } as RunEvent);
+      if (next !== run) await broadcast(tabId, next, sender.tab?.url);
+      return snapshot(next, topUrl);
     });
   }
 
@@ -122,9 +142,14 @@ export function createRouter(deps: RouterDeps) {
       } else if (message.kind === 'popup:stop' && existing) {
         run = await apply(tabId, existing, { type: 'close', at: deps.now() });
       }
-      if (run) await deps.notifyTab(tabId, { kind: 'bg:render', snapshot: run.status === 'active' ? snapshot(run) : null });
+      if (run) await broadcast(tabId, run, url);
       return status(tabId);
     });
+  }
+
+  async function onOptions(message: OptionsToBackground): Promise<ReportList> {
+    if (message.kind === 'options:clear-reports') await deps.reports.clear();
+    return deps.reports.list();
   }
 
   return {
@@ -135,8 +160,10 @@ export function createRouter(deps: RouterDeps) {
         return parsed.success ? onContent(parsed.data, sender) : undefined;
       }
       if (fromExtensionPage(sender)) {
-        const parsed = PopupToBackground.safeParse(message);
-        return parsed.success ? onPopup(parsed.data) : undefined;
+        const popup = PopupToBackground.safeParse(message);
+        if (popup.success) return onPopup(popup.data);
+        const options = OptionsToBackground.safeParse(message);
+        if (options.success) return onOptions(options.data);
       }
       return undefined;
     },

@@ -11,7 +11,10 @@ export function startContent(lifetime: AbortSignal): void {
     (browser.runtime.sendMessage(message) as Promise<ContentReply>).catch(() => null);
 
   const player = createPlayer(
-    { send: (event: PlayerEvent): Promise<Snapshot | null> => ask({ kind: 'content:event', event }) },
+    {
+      send: (event: PlayerEvent): Promise<Snapshot | null> => ask({ kind: 'content:event', event }),
+      report: (report) => void ask({ kind: 'content:report', report }),
+    },
     lifetime,
   );
 

@@ -4,6 +4,7 @@ import type Browser from 'webextension-polyfill';
 import { fakeBrowser } from 'wxt/testing';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRouter, type RouterDeps } from '../../extension/background/router';
+import { createReportStore, REPORTS_KEY } from '../../extension/background/report-store';
 import { createRunStore } from '../../extension/background/run-store';
 import type { BackgroundToContent, RunSnapshot, TabStatus } from '../../extension/messages';
 import type { RunEffect, RunState } from '../../engine/runner';
@@ -43,6 +44,7 @@ beforeEach(() => {
   let clock = 1000;
   const deps: RouterDeps = {
     store: createRunStore(fakeBrowser.storage.session as unknown as Browser.Storage.StorageArea),
+    reports: createReportStore(fakeBrowser.storage.local as unknown as Browser.Storage.StorageArea, '0.1.0'),
     findTour: (id) => (id === tour.id ? tour : undefined),
     now: () => clock++,
     extensionId: EXT,
@@ -62,7 +64,6 @@ describe('router: senders', () => {
     ['another extension', { ...popup, id: 'evil-ext' }, { kind: 'popup:start', tabId: TAB, tourId: tour.id }],
     ['a content script on a look-alike origin', content('https://dichvucong.gov.vn.evil.cc/'), { kind: 'content:hello', url: 'https://dichvucong.gov.vn.evil.cc/' }],
     ['a content script on http', content('http://dichvucong.gov.vn/'), { kind: 'content:hello', url: 'http://dichvucong.gov.vn/' }],
-    ['a sub-frame', content(HOME, { frameId: 1 }), advance(S0)],
     ['a content script of another extension', content(HOME, { id: 'evil-ext' }), advance(S0)],
     ['a web page claiming to be the popup', { id: EXT, url: `${BASE}popup.html`, tab: { id: TAB, url: 'https://evil.cc/' } as Browser.Tabs.Tab }, { kind: 'popup:start', tabId: TAB, tourId: tour.id }],
     ['an extension page of another base URL', { id: EXT, url: 'chrome-extension://evil-ext/popup.html' }, { kind: 'popup:start', tabId: TAB, tourId: tour.id }],
@@ -136,7 +137,7 @@ describe('router: runs', () => {
     expect(await stored()).toMatchObject({ tourId: tour.id, stepIndex: 0, status: 'active' });
     expect(status).toMatchObject({ url: HOME, tourTitle: tour.title.vi, stepCount: 5, storageError: null });
     expect(status.run).toEqual(await stored());
-    expect(notified).toEqual([[TAB, { kind: 'bg:render', snapshot: { tour, run: await stored() } }]]);
+    expect(notified).toEqual([[TAB, { kind: 'bg:render', snapshot: { tour, run: await stored(), topUrl: HOME } }]]);
   });
 
   it('popup:start with open goes to the tour start when the tab is elsewhere', async () => {
@@ -225,5 +226,73 @@ describe('router: runs', () => {
     await session().set({ [`run:${TAB}`]: run(), 'run:8': run() });
     await router.forgetTab(TAB);
     expect(Object.keys(await session().get(null))).toEqual(['run:8']);
+  });
+});
+
+describe('router: iframes', () => {
+  const FRAME = 'https://tokhaidientu.moj.gov.vn/to-khai/khai-sinh';
+  const inFrame = (url = FRAME) => content(url, { frameId: 3, tab: { id: TAB, url: HOME } as Browser.Tabs.Tab });
+
+  it('answers an iframe hello with the run and the top URL, without moving the run', async () => {
+    await session().set({ [`run:${TAB}`]: run({ stepIndex: 1 }) });
+    const reply = (await router.handle({ kind: 'content:hello', url: FRAME }, inFrame())) as RunSnapshot;
+    expect(reply.run.stepIndex).toBe(1);
+    expect(reply.topUrl).toBe(HOME);
+    expect(await stored()).toEqual(run({ stepIndex: 1 }));
+  });
+
+  it('ignores page events from iframes: their URL is not the page of the journey', async () => {
+    await session().set({ [`run:${TAB}`]: run({ stepIndex: 1 }) });
+    await router.handle({ kind: 'content:event', event: { type: 'page', url: FRAME } }, inFrame());
+    expect(await stored()).toEqual(run({ stepIndex: 1 }));
+  });
+
+  it('lets an iframe advance its step, judged against the top URL, and tells every frame', async () => {
+    await session().set({ [`run:${TAB}`]: run({ stepIndex: 0 }) });
+    const reply = (await router.handle(advance(S0, FRAME), inFrame())) as RunSnapshot;
+    expect(reply.run.stepIndex).toBe(1);
+    expect(reply.run.status).toBe('active');
+    expect(notified.at(-1)?.[1]).toMatchObject({ kind: 'bg:render', snapshot: { topUrl: HOME } });
+  });
+});
+
+describe('router: broken-step reports', () => {
+  const report = { kind: 'content:report', report: { tourId: tour.id, stepId: S1, failed: ['role:button', 'css'] } };
+
+  it('stores ids, the URL path and failed strategy kinds only, counting repeats', async () => {
+    await router.handle(report, content(`${DETAIL}?ma=SECRET-123#x`));
+    await router.handle(report, content(`${DETAIL}?ma=SECRET-456`));
+    const list = (await router.handle({ kind: 'options:reports' }, popup)) as { ok: true; items: Array<Record<string, unknown>> };
+    expect(list.ok).toBe(true);
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]).toMatchObject({ tourId: tour.id, stepId: S1, path: '/thu-tuc-hanh-chinh/khai-sinh', count: 2, failed: ['role:button', 'css'] });
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('SECRET');
+  });
+
+  it('rejects report payloads with extra fields or page content', async () => {
+    const bad = { kind: 'content:report', report: { ...report.report, pageText: 'Nguyễn Văn An' } };
+    expect(router.handle(bad, content())).toBeUndefined();
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
+  it('moves corrupt stored reports aside and says so instead of dropping them', async () => {
+    await fakeBrowser.storage.local.set({ [REPORTS_KEY]: { v: 1, items: 'garbage' } });
+    const before = (await router.handle({ kind: 'options:reports' }, popup)) as { ok: boolean; error?: string };
+    expect(before.ok).toBe(false);
+    expect(before.error).toMatch(/invalid/);
+    await router.handle(report, content(DETAIL));
+    const all = await fakeBrowser.storage.local.get(null);
+    const aside = Object.keys(all).find((k) => k.startsWith(`${REPORTS_KEY}:corrupt:`));
+    expect(aside && all[aside]).toEqual({ v: 1, items: 'garbage' });
+    const after = (await router.handle({ kind: 'options:reports' }, popup)) as { ok: true; items: unknown[]; quarantined: string[] };
+    expect(after.items).toHaveLength(1);
+    expect(after.quarantined).toEqual([aside]);
+  });
+
+  it('clears every report, including quarantined ones', async () => {
+    await fakeBrowser.storage.local.set({ [`${REPORTS_KEY}:corrupt:1`]: 'x' });
+    await router.handle(report, content(DETAIL));
+    await router.handle({ kind: 'options:clear-reports' }, popup);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
 });
