@@ -59,11 +59,15 @@ export function createOverlay(): Overlay {
     fn();
   };
 
-  // driver.js rewrites aria-haspopup/expanded/controls on the highlighted element and deletes them
-  // afterwards; the portal's dropdown buttons need theirs back.
-  function rememberPageAttributes(el: Element) {
+  // driver.js writes aria-haspopup/expanded/controls on the highlighted element and deletes them when
+  // it moves on: invalid ARIA on a heading or table, and the portal's dropdown buttons lose theirs.
+  // The page's own values are put back right after every driver.js call.
+  function rememberPageAttributes(el: Element | undefined) {
+    const previous = restore;
+    if (!el) return (restore = previous);
     const saved = DRIVER_ATTRIBUTES.map((name) => [name, el.getAttribute(name)] as const);
     restore = () => {
+      previous?.();
       for (const [name, value] of saved) {
         if (value === null) el.removeAttribute(name);
         else el.setAttribute(name, value);
@@ -73,7 +77,6 @@ export function createOverlay(): Overlay {
 
   function restorePageAttributes() {
     restore?.();
-    restore = undefined;
   }
 
   function popoverDom(): PopoverDOM | undefined {
@@ -89,7 +92,6 @@ export function createOverlay(): Overlay {
   }
 
   function show(view: OverlayView) {
-    restorePageAttributes();
     listenForTrustedClicks();
     currentView = view;
     instance ??= driver({
@@ -106,8 +108,8 @@ export function createOverlay(): Overlay {
       onDestroyStarted: () => currentView?.onClose(),
     });
     document.body.classList.toggle(PASSIVE_CLASS, Boolean(view.passive));
+    rememberPageAttributes(view.element);
     if (view.element) {
-      rememberPageAttributes(view.element);
       scrollIntoViewIfNeeded(view.element);
       uncoverFromPinnedBars(view.element);
     }
@@ -127,6 +129,9 @@ export function createOverlay(): Overlay {
         onCloseClick: trusted(() => currentView?.onClose()),
       },
     });
+    restorePageAttributes();
+    restore = undefined;
+    rememberPageAttributes(view.element);
     place(view);
     placeFocus(view);
   }
@@ -159,6 +164,7 @@ export function createOverlay(): Overlay {
     }
     document.body.classList.remove(PASSIVE_CLASS);
     restorePageAttributes();
+    restore = undefined;
   }
 
   return { show, update, hide, isShowing: () => Boolean(instance?.isActive()), current: () => currentView };

@@ -1,0 +1,29 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrokenStepReports } from '../../components/BrokenStepReports';
+import { downloadJson } from '../../components/download';
+import '../../components/page.css';
+import { OPTIONS_TEXT as T } from '../../extension/options/strings';
+import { useReports } from '../../extension/options/use-reports';
+import { findTour } from '../../tours/catalogue';
+
+function Options() {
+  const { reports, clear } = useReports();
+  return (
+    <main className="page" lang="vi">
+      <h1>{T.title}</h1>
+      <BrokenStepReports
+        reports={reports}
+        tourTitle={(id) => findTour(id)?.title.vi ?? id}
+        onClear={() => window.confirm(T.confirmClear) && clear()}
+        onDownload={(items) => downloadJson('dan-buoc-bao-cao-buoc-hong.json', { format: 'dan-buoc-broken-steps', version: 1, items })}
+      />
+    </main>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Options />
+  </StrictMode>,
+);
