@@ -37,7 +37,7 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['engine/**/*.ts'], rules: { 'no-restricted-imports': ['error', noFrameworkInEngine] } },
+  { files: ['engine/**/*.ts', 'sessions/**/*.ts'], rules: { 'no-restricted-imports': ['error', noFrameworkInEngine] } },
   {
     files: ['engine/player.ts', 'engine/overlay.ts', 'engine/resolve.ts', 'engine/wait.ts', 'engine/runner.ts', 'engine/match.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [...noFrameworkInEngine.patterns, ...contentScriptOnly] }] },

@@ -1,5 +1,11 @@
 import { driver, type Driver, type PopoverDOM } from 'driver.js';
-import { keepClearOfSensitiveFields, modalDialogOf, scrollIntoViewIfNeeded, uncoverFromPinnedBars } from './placement';
+import {
+  keepClearOfSensitiveFields,
+  letPointerThroughShadowHosts,
+  modalDialogOf,
+  scrollIntoViewIfNeeded,
+  uncoverFromPinnedBars,
+} from './placement';
 import { fillPopover, type PopoverText } from './popover-content';
 
 export type { OverlayButton } from './popover-content';
@@ -34,6 +40,7 @@ const DRIVER_ATTRIBUTES = ['aria-haspopup', 'aria-expanded', 'aria-controls'] as
 export function createOverlay(): Overlay {
   let instance: Driver | undefined;
   let restore: (() => void) | undefined;
+  let undoShadowHosts: (() => void) | undefined;
   let currentView: OverlayView | undefined;
   let lastClickTrusted = false;
   let listening: AbortController | undefined;
@@ -109,6 +116,8 @@ export function createOverlay(): Overlay {
     });
     document.body.classList.toggle(PASSIVE_CLASS, Boolean(view.passive));
     rememberPageAttributes(view.element);
+    undoShadowHosts?.();
+    undoShadowHosts = view.element ? letPointerThroughShadowHosts(view.element) : undefined;
     if (view.element) {
       scrollIntoViewIfNeeded(view.element);
       uncoverFromPinnedBars(view.element);
@@ -165,6 +174,8 @@ export function createOverlay(): Overlay {
     document.body.classList.remove(PASSIVE_CLASS);
     restorePageAttributes();
     restore = undefined;
+    undoShadowHosts?.();
+    undoShadowHosts = undefined;
   }
 
   return { show, update, hide, isShowing: () => Boolean(instance?.isActive()), current: () => currentView };

@@ -67,3 +67,20 @@ export function keepClearOfSensitiveFields(popover: HTMLElement, target?: Elemen
     if (clear()) return;
   }
 }
+
+/**
+ * driver.js makes everything but the highlighted element ignore the pointer, with document CSS that
+ * cannot see into shadow roots: an element inside a web component would stay unclickable. Its hosts
+ * get `pointer-events: auto` until the step ends; returns the undo.
+ */
+export function letPointerThroughShadowHosts(el: Element): () => void {
+  const undo: Array<() => void> = [];
+  for (let root = el.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) {
+    const host = root.host as HTMLElement;
+    const before = host.style.getPropertyValue('pointer-events');
+    const priority = host.style.getPropertyPriority('pointer-events');
+    host.style.setProperty('pointer-events', 'auto', 'important');
+    undo.push(() => host.style.setProperty('pointer-events', before, priority));
+  }
+  return () => undo.forEach((fn) => fn());
+}

@@ -4,7 +4,7 @@ import { watchUrl } from './page-watch';
 import { resolveTarget, strategiesOf } from './resolve';
 import { stepMatchesUrl, type RunState } from './runner';
 import type { Step, Tour } from './schema';
-import { conditionsFor, onTrusted, watchErrors, watchRemoval } from './step-guards';
+import { conditionHolds, conditionsFor, onDomChange, onTrusted, watchErrors, watchRemoval } from './step-guards';
 import { OVERLAY_TEXT as T } from './strings';
 import { waitForElement, WaitTimeout } from './wait';
 
@@ -157,9 +157,19 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
   async function playStep(tour: Tour, run: RunState, step: Step, signal: AbortSignal) {
     const isLast = run.stepIndex === tour.steps.length - 1;
     const view = baseView(tour, run, step);
-    const advance = () => void send({ type: 'advance', stepId: step.id, url: pageUrl() });
+    let advanced = false;
+    const advance = () => {
+      if (advanced || signal.aborted) return;
+      advanced = true;
+      void send({ type: 'advance', stepId: step.id, url: pageUrl() });
+    };
+    // With doneWhen, the page decides when the step is over (a toast may refuse the submit).
+    const done = () => Boolean(step.doneWhen && conditionHolds(step.doneWhen, tour, pageUrl()));
+    const act = step.doneWhen ? () => undefined : advance;
+    if (step.doneWhen) onDomChange(() => done() && advance(), signal);
     const skip = () => void send({ type: 'skip', stepId: step.id, url: pageUrl() });
     const nextButton = { label: isLast ? T.done : T.next, onClick: advance };
+    const enterButton = { label: nextButton.label, onClick: act };
     const conditions = conditionsFor(step, tour, pageUrl);
 
     // The page's error, explained, stays on this step's popover until the citizen moves on.
@@ -197,21 +207,23 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
     const element = found;
     if (waiting) return advance();
 
+    if (done()) return advance();
     if (step.advance === 'click') {
-      onTrusted(element, 'click', advance, signal);
+      onTrusted(element, 'click', act, signal);
       overlay.show({ ...view, element, hint: T.clickHint, focus: 'element' });
     } else if (step.advance === 'input') {
-      showInput(element, view, nextButton, signal);
+      showInput(element, view, nextButton, enterButton, signal);
     } else {
       overlay.show({ ...view, element, primary: step.advance === 'next' ? nextButton : undefined, focus: 'primary' });
     }
     watchRemoval(element, signal, () => {
+      if (done()) return advance();
       drawnKey = '';
       render(current);
     });
   }
 
-  function showInput(element: Element, view: OverlayView, nextButton: OverlayButton, signal: AbortSignal) {
+  function showInput(element: Element, view: OverlayView, nextButton: OverlayButton, enter: OverlayButton, signal: AbortSignal) {
     const viewFor = (filled: boolean): OverlayView => ({
       ...view,
       element,
@@ -228,7 +240,7 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
       overlay.update(viewFor(filled));
     }, signal);
     onTrusted(element, 'keydown', (event) => {
-      if ((event as KeyboardEvent).key === 'Enter' && isFilled(element)) nextButton.onClick();
+      if ((event as KeyboardEvent).key === 'Enter' && isFilled(element)) enter.onClick();
     }, signal);
     overlay.show(viewFor(filled));
   }

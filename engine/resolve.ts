@@ -82,9 +82,35 @@ function queryAll(roots: ParentNode[], selector: string): Element[] {
   return out;
 }
 
+const NAMING_ATTRIBUTES = ['aria-label', 'title', 'alt', 'placeholder', 'value'] as const;
+
+/**
+ * Every text an accessible name can be built from: content, naming attributes (also on
+ * descendants, for an icon's alt), aria-labelledby targets and <label>s. A name cannot contain what
+ * these do not, so most candidates are ruled out without the costly name computation.
+ */
+function nameSources(el: Element): string {
+  const parts: string[] = [el.textContent ?? ''];
+  const named = el.firstElementChild ? [el, ...el.querySelectorAll('[aria-label],[title],[alt]')] : [el];
+  for (const node of named) for (const attr of NAMING_ATTRIBUTES) parts.push(node.getAttribute(attr) ?? '');
+  const root = el.getRootNode() as Document | ShadowRoot;
+  for (const id of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/)) {
+    if (id) parts.push(root.getElementById?.(id)?.textContent ?? '');
+  }
+  const labels = (el as HTMLInputElement).labels;
+  if (labels) for (const label of labels) parts.push(label.textContent ?? '');
+  return parts.join(' ');
+}
+
+/**
+ * The accessible name, or else the element's own visible text: dom-accessibility-api drops an
+ * element's self-reference in aria-labelledby ("label-id own-id", common on portal dropdowns) where
+ * browsers keep it, so the text a citizen sees on the control counts too.
+ */
 function nameMatches(el: Element, wanted: string, partial?: boolean): boolean {
-  const name = fold(computeAccessibleName(el));
-  return partial ? name.includes(wanted) : name === wanted;
+  if (!fold(nameSources(el)).includes(wanted)) return false;
+  const same = (candidate: string) => (partial ? candidate.includes(wanted) : candidate === wanted);
+  return same(fold(computeAccessibleName(el))) || same(fold(el.textContent ?? ''));
 }
 
 function byRole(roots: ParentNode[], strategy: ScopeStrategy): Element[] {

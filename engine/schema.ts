@@ -110,6 +110,9 @@ export const Step = z
     completes: slug.optional().describe('task id marked done when this step is passed'),
     frame: UrlPattern.optional().describe('the target is inside an iframe whose URL matches this'),
     skipIf: Condition.optional().describe('skip the step when this holds (e.g. already logged in)'),
+    doneWhen: Condition.optional().describe(
+      'the step ends when this holds, not on the click or Enter itself (a submit that may fail, a choice in a list)',
+    ),
     onlyIf: Condition.optional().describe('run the step only when this holds'),
     errors: z.array(ErrorWatch).max(10).optional().describe('error signals to explain on this step'),
   })

@@ -1,4 +1,5 @@
 import { siteOrigins, urlMatches } from './match';
+import { observeDeep } from './observe';
 import { resolveTarget } from './resolve';
 import type { Condition, ErrorWatch, Step, Tour } from './schema';
 import { fold } from './text';
@@ -25,22 +26,14 @@ export function conditionsFor(step: Step, tour: Tour, pageUrl: () => string) {
 export function onDomChange(check: () => void, signal: AbortSignal, doc: Document = document): void {
   let frame = 0;
   const win = doc.defaultView ?? window;
-  const observer = new MutationObserver(() => {
-    if (!frame) frame = win.requestAnimationFrame(run);
-  });
-  function run() {
+  const run = () => {
     frame = 0;
     if (!signal.aborted) check();
-  }
-  observer.observe(doc, { childList: true, subtree: true, attributes: true, characterData: true });
-  signal.addEventListener(
-    'abort',
-    () => {
-      observer.disconnect();
-      win.cancelAnimationFrame(frame);
-    },
-    { once: true },
-  );
+  };
+  observeDeep(doc, () => {
+    if (!frame) frame = win.requestAnimationFrame(run);
+  }, signal);
+  signal.addEventListener('abort', () => win.cancelAnimationFrame(frame), { once: true });
 }
 
 /**

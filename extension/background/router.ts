@@ -99,10 +99,11 @@ export function createRouter(deps: RouterDeps) {
         return snapshot(await apply(tabId, run, { type: 'page', url: message.url, at }));
       }
       const event = message.event;
-      if ('url' in event && originOf(event.url) !== senderOrigin) return snapshot(run, topUrl);
-      if (event.type === 'page' && !isTop) return snapshot(run, topUrl);
-      const pageUrl = 'url' in event && !isTop ? (topUrl ?? '') : 'url' in event ? event.url : '';
-      const next = await apply(tabId, run, { ...event, ...('url' in event ? { url: pageUrl } : {}), at } as RunEvent);
+      if (!isTop && event.type === 'page') return snapshot(run, topUrl);
+      // A top frame speaks for its own origin only; an iframe's events are judged on the tab's URL.
+      if (isTop && 'url' in event && originOf(event.url) !== senderOrigin) return snapshot(run);
+      const withUrl = 'url' in event && !isTop ? { ...event, url: topUrl ?? '' } : event;
+      const next = await apply(tabId, run, { ...withUrl, at } as RunEvent);
       if (next !== run) await broadcast(tabId, next, sender.tab?.url);
       return snapshot(next, topUrl);
     });

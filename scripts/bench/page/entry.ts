@@ -1,0 +1,24 @@
+import { buildPortalPage, type PortalOptions, type PortalPage } from '../page-10k';
+import { measureLatency } from './latency';
+import { measureResolver, STRATEGIES } from './resolver';
+import { counters, startMutator, startWaiter, stopWaiter } from './waiting';
+
+/** What the bench page exposes as `window.danbuocBench`; bundled by esbuild, driven by page.evaluate. */
+let page: PortalPage | undefined;
+
+const api = {
+  build(options: PortalOptions) {
+    page = buildPortalPage(document, options);
+    return { elements: page.elements, nodes: page.nodes };
+  },
+  latency: (samples: number) => measureLatency(page!.submitSlot, samples),
+  strategies: () => STRATEGIES.map((s) => s.name),
+  resolver: measureResolver,
+  startMutator: () => startMutator(document.querySelector('main')!),
+  startWaiter,
+  stopWaiter,
+  counters,
+};
+
+export type BenchApi = typeof api;
+(window as unknown as { danbuocBench: BenchApi }).danbuocBench = api;

@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { csvField, csvLine, csvLineEncoder, toCsv } from '../../../sessions/csv';
+import { parseCsv } from './helpers';
+
+const BOM = '\uFEFF';
+
+describe('CSV writer (RFC 4180, Excel-friendly)', () => {
+  it('starts with a UTF-8 BOM and ends every line with CRLF', () => {
+    const text = toCsv([['a', 'b'], ['c', 'd']]);
+    expect(text.startsWith(BOM)).toBe(true);
+    expect(text).toBe(`${BOM}a,b\r\nc,d\r\n`);
+    expect(new TextEncoder().encode(text).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+    expect(toCsv([['a']], { bom: false })).toBe('a\r\n');
+  });
+
+  it('quotes commas, quotes and line breaks, doubling quotes', () => {
+    expect(csvField('Hà Nội, Việt Nam')).toBe('"Hà Nội, Việt Nam"');
+    expect(csvField('ông "Ba"')).toBe('"ông ""Ba"""');
+    expect(csvField('dòng 1\ndòng 2')).toBe('"dòng 1\ndòng 2"');
+    expect(csvField('a\r\nb')).toBe('"a\r\nb"');
+    expect(csvField('không cần')).toBe('không cần');
+  });
+
+  it('keeps Vietnamese text intact (NFC and NFD alike)', () => {
+    const nfc = 'Kích hoạt tài khoản định danh điện tử mức 2';
+    const nfd = nfc.normalize('NFD');
+    const text = toCsv([[nfc, nfd, 'Đồng ý']]);
+    expect(parseCsv(text.slice(1))).toEqual([[nfc, nfd, 'Đồng ý']]);
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(new TextEncoder().encode(text))).toBe(text);
+  });
+
+  it('writes numbers, booleans, empties and wall-clock dates', () => {
+    expect(toCsv([[1, 2.5, -3, null, undefined, true, new Date(Date.UTC(2026, 2, 2, 8, 5))]], { bom: false })).toBe('1,2.5,-3,,,TRUE,2026-03-02 08:05\r\n');
+    expect(csvField(Number.NaN)).toBe('');
+  });
+
+  it('neutralises spreadsheet formulas in text, not in numbers', () => {
+    expect(csvField('=HYPERLINK("http://x","bấm")')).toBe('"\'=HYPERLINK(""http://x"",""bấm"")"');
+    expect(csvField('+84912345678')).toBe("'+84912345678");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('-1')).toBe("'-1");
+    expect(csvField(-1)).toBe('-1');
+    expect(csvField('=1+1', { neutraliseFormulas: false })).toBe('=1+1');
+  });
+
+  it('semicolon mode for Excel in Vietnamese regional format: ";" separates, "," is the decimal mark', () => {
+    expect(toCsv([['a;b', 4.25, 'c,d']], { delimiter: ';', bom: false })).toBe('"a;b";4,25;c,d\r\n');
+    expect(parseCsv(toCsv([['a;b', 4.25, 'c,d']], { delimiter: ';', bom: false }), ';')).toEqual([['a;b', '4,25', 'c,d']]);
+  });
+
+  it('round-trips any text through an independent RFC 4180 parser', () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', 'ế', 'Đ', ',', '"', '\r', '\n', ' ', ';', '=', '\u0301', 'x') });
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 8 }), (rows) => {
+        for (const delimiter of [',', ';'] as const) {
+          const text = toCsv(rows, { delimiter, neutraliseFormulas: false });
+          expect(text.startsWith(BOM)).toBe(true);
+          // A row with one empty cell is an empty line; RFC 4180 readers treat it as [""].
+          expect(parseCsv(text.slice(1), delimiter)).toEqual(rows);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the caching line encoder writes exactly what csvLine writes', () => {
+    const cell = fc.oneof(fc.string({ unit: fc.constantFrom('a', 'ờ', ',', '"', '\n', '=', ';') }), fc.integer(), fc.constant(null));
+    for (const delimiter of [',', ';'] as const) {
+      const encode = csvLineEncoder({ delimiter });
+      fc.assert(
+        fc.property(fc.array(cell, { maxLength: 8 }), (row) => {
+          expect(encode(row)).toBe(csvLine(row, { delimiter }));
+        }),
+      );
+    }
+  });
+});
