@@ -45,7 +45,7 @@ export function TourPicker({ status, toursHere, toursElsewhere, busy, failed, on
               <TourCard
                 key={tour.id}
                 tour={tour}
-                actionLabel={status.run?.tourId === tour.id ? T.startOver : T.start}
+                actionLabel={status.run?.tourId === tour.id && status.run.status !== 'finished' ? T.startOver : T.start}
                 disabled={busy}
                 onAction={() => onStart(tour.id)}
               />

@@ -172,11 +172,13 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
     const enterButton = { label: nextButton.label, onClick: act };
     const conditions = conditionsFor(step, tour, pageUrl);
 
-    // The page's error, explained, stays on this step's popover until the citizen moves on.
+    // The page's error, explained, stays on this step's popover until the citizen moves on, and the
+    // page becomes usable again (no dimming) so they can fix what the page complained about.
     watchErrors([...(step.errors ?? []), ...(tour.errors ?? [])], signal, (watch, pageText) => {
       view.alert = watch.explain?.vi ?? T.pageSaid(pageText);
+      view.passive = true;
       const shown = overlay.current();
-      if (shown && !signal.aborted) overlay.update({ ...shown, alert: view.alert });
+      if (shown && !signal.aborted) overlay.update({ ...shown, alert: view.alert, passive: true });
     });
     if (step.advance === 'navigate' && step.to && isTop) {
       const origins = siteOrigins(tour.sites);

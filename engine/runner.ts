@@ -109,10 +109,18 @@ function passStep(tour: Tour, state: RunState, step: Step, url: string, at: numb
     effects.push({ type: 'finished', at }, { type: 'render' });
     return { state: { ...state, status: 'finished', updatedAt: at }, effects };
   }
-  // A click that navigates finishes its step before the next page exists: wait 'away' for it.
   effects.push({ type: 'render' });
-  const here = stepMatchesUrl(tour, nextIndex, url);
-  const next: RunState = { ...state, stepIndex: nextIndex, status: here ? 'active' : 'away', updatedAt: at };
+  // A skipped step (already logged in, target missing) jumps to the next step on this page; the steps
+  // between belong to pages the citizen does not need. A click that navigates finishes its step before
+  // the next page exists: wait 'away' for it.
+  let index = stepMatchesUrl(tour, nextIndex, url) ? nextIndex : -1;
+  if (index < 0 && !done) {
+    for (let i = nextIndex + 1; i < tour.steps.length && index < 0; i++) if (stepMatchesUrl(tour, i, url)) index = i;
+  }
+  const next: RunState =
+    index >= 0
+      ? { ...state, stepIndex: index, status: 'active', updatedAt: at }
+      : { ...state, stepIndex: nextIndex, status: 'away', updatedAt: at };
   return { state: next, effects };
 }
 

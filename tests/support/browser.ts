@@ -62,3 +62,24 @@ export async function launchWithExtension({ headless = true } = {}): Promise<Ext
 export async function currentWorker(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 }
+
+/**
+ * Kills the extension's service worker the way Chrome does when it goes idle: closes its target over
+ * CDP. The next event (a message, a tab change) starts a fresh worker with empty memory.
+ */
+export async function killServiceWorker(ext: ExtensionBrowser): Promise<void> {
+  await ext.worker.evaluate(() => ((globalThis as { __beforeKill?: boolean }).__beforeKill = true));
+  const page = ext.context.pages()[0] ?? (await ext.context.newPage());
+  const cdp = await ext.context.newCDPSession(page);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${ext.extensionId}/`));
+  if (!worker) throw new Error('the extension has no running service worker to kill');
+  await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+  await cdp.detach();
+}
+
+/** True once the running worker is a new one (memory from before the kill is gone). */
+export async function workerWasRestarted(ext: ExtensionBrowser): Promise<boolean> {
+  const worker = await currentWorker(ext.context);
+  return worker.evaluate(() => (globalThis as { __beforeKill?: boolean }).__beforeKill !== true);
+}

@@ -224,3 +224,33 @@ describe('pages of steps', () => {
     expect(tourAppliesTo(example, 'https://sso.dancuquocgia.gov.vn/')).toBe(false);
   });
 });
+
+describe('skipping', () => {
+  const hop: Tour = Tour.parse({
+    schemaVersion: 1,
+    id: 'hop',
+    title: { vi: 'Đăng nhập' },
+    sites: ['https://dichvucong.gov.vn/*', 'https://sso.dancuquocgia.gov.vn/*'],
+    steps: [
+      { id: 'dang-nhap', page: 'https://dichvucong.gov.vn/*', target: { role: 'link', name: 'Đăng nhập' }, say: { vi: 'a' }, advance: 'click', completes: 'x' },
+      { id: 'sso', page: 'https://sso.dancuquocgia.gov.vn/*', say: { vi: 'b' } },
+      { id: 'otp', say: { vi: 'c' } },
+      { id: 'xong', page: 'https://dichvucong.gov.vn/*', say: { vi: 'd' } },
+    ],
+  });
+  const home = 'https://dichvucong.gov.vn/';
+
+  it('a skipped step jumps to the next step on the same page and completes nothing', () => {
+    const start = startRun(hop, home, 1).state;
+    const { state, effects } = reduce(hop, start, { type: 'skip', stepId: 'dang-nhap', url: home, at: 2 });
+    expect(state).toMatchObject({ stepIndex: 3, status: 'active' });
+    expect(effects.some((e) => e.type === 'completeTask')).toBe(false);
+  });
+
+  it('an advanced step waits away for the next page instead of jumping', () => {
+    const start = startRun(hop, home, 1).state;
+    const { state, effects } = reduce(hop, start, { type: 'advance', stepId: 'dang-nhap', url: home, at: 2 });
+    expect(state).toMatchObject({ stepIndex: 1, status: 'away' });
+    expect(effects).toContainEqual({ type: 'completeTask', task: 'x', stepId: 'dang-nhap', at: 2 });
+  });
+});
