@@ -23,51 +23,75 @@ export function strategiesOf(target: Target): TargetStrategy[] {
 /** Tries a target's strategies in order and returns the first visible match. */
 export function resolveTarget(target: Target, root: Document | Element, options: ResolveOptions = {}): Resolution {
   const isVisible = options.isVisible ?? isRendered;
+  const shadows = openShadowRoots(root);
   const strategies = strategiesOf(target);
   const failed: number[] = [];
   for (let i = 0; i < strategies.length; i++) {
-    const element = resolveStrategy(strategies[i], root, isVisible);
+    const element = resolveStrategy(strategies[i], root, isVisible, shadows);
     if (element) return { element, strategy: i, failed };
     failed.push(i);
   }
   return { element: null, strategy: -1, failed };
 }
 
-export function resolveStrategy(strategy: TargetStrategy, root: Document | Element, isVisible: VisibilityCheck): Element | null {
-  const scopes = strategy.within ? findAll(strategy.within, root, isVisible) : [root];
+export function resolveStrategy(
+  strategy: TargetStrategy,
+  root: Document | Element,
+  isVisible: VisibilityCheck,
+  shadows: ShadowRoot[] = openShadowRoots(root),
+): Element | null {
+  const scopes = strategy.within ? findAll(strategy.within, root, isVisible, shadows) : [root];
   const nth = strategy.nth ?? 0;
   for (const scope of scopes) {
-    const matches = findAll(strategy, scope, isVisible);
+    const matches = findAll(strategy, scope, isVisible, shadows);
     if (matches.length > nth) return matches[nth];
   }
   return null;
 }
 
 /** Every visible element a strategy matches under `scope` (open shadow roots included), in document order. */
-export function findAll(strategy: ScopeStrategy, scope: Document | Element, isVisible: VisibilityCheck): Element[] {
-  const roots = searchRoots(scope);
+export function findAll(
+  strategy: ScopeStrategy,
+  scope: Document | Element,
+  isVisible: VisibilityCheck,
+  shadows: ShadowRoot[] = openShadowRoots(scope),
+): Element[] {
+  const roots: ParentNode[] = [scope, ...shadows.filter((shadow) => isInside(shadow.host, scope))];
   let found: Element[];
   if (strategy.css !== undefined) found = queryAll(roots, strategy.css);
   else if (strategy.role !== undefined) found = byRole(roots, strategy);
   else if (strategy.label !== undefined) found = byLabel(roots, strategy.label, strategy.partial);
   else if (strategy.text !== undefined) found = byText(roots, strategy.text, strategy.partial);
   else found = [];
-  const unique = [...new Set(found)].filter((el) => el !== scope && isVisible(el));
-  return unique;
+  return [...new Set(found)].filter((el) => el !== scope && isVisible(el));
 }
 
-/** The scope itself plus every open shadow root below it. */
-function searchRoots(scope: Document | Element): ParentNode[] {
-  const roots: ParentNode[] = [scope];
-  const start = scope instanceof Element && scope.shadowRoot ? [scope.shadowRoot] : [];
-  roots.push(...start);
-  for (let i = 0; i < roots.length; i++) {
-    const root = roots[i];
+/** Every open shadow root below `scope`, nested ones included: found once per lookup, shared by its strategies. */
+export function openShadowRoots(scope: Document | Element): ShadowRoot[] {
+  const found: ShadowRoot[] = [];
+  const visit = (root: ParentNode) => {
     for (const el of root.querySelectorAll('*')) {
-      if (el.shadowRoot) roots.push(el.shadowRoot);
+      if (el.shadowRoot) {
+        found.push(el.shadowRoot);
+        visit(el.shadowRoot);
+      }
     }
+  };
+  if (scope instanceof Element && scope.shadowRoot) {
+    found.push(scope.shadowRoot);
+    visit(scope.shadowRoot);
   }
-  return roots;
+  visit(scope);
+  return found;
+}
+
+/** Whether `el` is inside `scope`, crossing shadow boundaries upwards. */
+function isInside(el: Element, scope: Document | Element): boolean {
+  if (scope.nodeType === 9) return true;
+  for (let node: Node | null = el; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+    if (node === scope) return true;
+  }
+  return false;
 }
 
 function queryAll(roots: ParentNode[], selector: string): Element[] {

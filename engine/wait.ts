@@ -2,12 +2,14 @@ import { observeDeep } from './observe';
 
 /**
  * Waits for `find` to return an element. It looks once at once, then again after DOM mutations
- * (open shadow roots included), at most once per animation frame: no polling loop. On a page that
- * mutates all the time, lookups are also spaced so they use at most LOOKUP_BUDGET of the main
- * thread: after a lookup that took c ms the next waits (1/budget − 1)·c ms. Cheap lookups still run
- * every frame. A timeout of `undefined` waits until the signal aborts (citizen-side waits).
+ * (open shadow roots included), at most once per animation frame: no polling loop. Lookups spend
+ * from a token bucket: it holds BURST_MS of main-thread time and refills at LOOKUP_BUDGET of wall
+ * time, so a page that changes now and then gets an answer in the next frame, and a page that
+ * mutates all the time sees lookups spaced out to stay under the budget.
+ * A timeout of `undefined` waits until the signal aborts (citizen-side waits).
  */
-export const LOOKUP_BUDGET = 0.02;
+export const LOOKUP_BUDGET = 0.018;
+export const BURST_MS = 12;
 
 export class WaitTimeout extends Error {
   constructor(readonly timeoutMs: number) {
@@ -28,10 +30,22 @@ export function waitForElement<T>(find: () => T | null, { signal, timeoutMs, doc
     if (signal.aborted) return reject(signal.reason);
     const win = doc.defaultView ?? window;
     const now = () => win.performance.now();
-    let start = now();
-    const immediate = find();
+    let tokens = BURST_MS;
+    let refilledAt = now();
+    const refill = () => {
+      const t = now();
+      tokens = Math.min(BURST_MS, tokens + (t - refilledAt) * LOOKUP_BUDGET);
+      refilledAt = t;
+    };
+    const timed = () => {
+      refill();
+      const start = now();
+      const found = find();
+      tokens -= now() - start;
+      return found;
+    };
+    const immediate = timed();
     if (immediate) return resolve(immediate);
-    let nextAllowed = now() + (now() - start) * (1 / LOOKUP_BUDGET - 1);
 
     const scope = new AbortController();
     let frame = 0;
@@ -48,15 +62,13 @@ export function waitForElement<T>(find: () => T | null, { signal, timeoutMs, doc
     const onAbort = () => finish(() => reject(signal.reason));
     function check() {
       frame = 0;
-      start = now();
-      const found = find();
-      const cost = now() - start;
-      nextAllowed = now() + cost * (1 / LOOKUP_BUDGET - 1);
+      const found = timed();
       if (found) finish(() => resolve(found));
     }
     function schedule() {
       if (frame || spacing !== undefined) return;
-      const wait = nextAllowed - now();
+      refill();
+      const wait = tokens >= 0 ? 0 : -tokens / LOOKUP_BUDGET;
       if (wait <= 0) {
         frame = win.requestAnimationFrame(check);
         return;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fold, textMatches } from '../../engine/text';
 
@@ -56,5 +57,21 @@ describe('textMatches', () => {
     expect(textMatches('Nộp hồ sơ', '', true)).toBe(false);
     expect(textMatches('Nộp hồ sơ', ' \u00a0 ', true)).toBe(false);
     expect(textMatches('', '')).toBe(false);
+  });
+});
+
+describe('fold is the one-pass equivalent of NFD + strip marks + đ→d + collapse + lower', () => {
+  const reference = (t: string) =>
+    t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').replace(/[\s\u00a0\u200b]+/g, ' ').trim().toLowerCase();
+  const vietnamese = 'aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ';
+  const alphabet = `${vietnamese}${vietnamese.toUpperCase()}0123456789 .,:/-\u00a0\u200b\t\n`;
+
+  it('agrees with the reference on Vietnamese text, precomposed or decomposed', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }), fc.boolean(), (chars, decompose) => {
+        const text = decompose ? chars.join('').normalize('NFD') : chars.join('');
+        expect(fold(text)).toBe(reference(text));
+      }),
+    );
   });
 });

@@ -196,3 +196,32 @@ describe('waitForElement cleanup', () => {
     expect(remove).toHaveBeenCalledWith('abort', expect.any(Function));
   });
 });
+
+describe('waitForElement on a page that never stops changing', () => {
+  it('keeps its lookups within the main-thread budget (bucket of BURST_MS refilled at LOOKUP_BUDGET)', async () => {
+    const { BURST_MS, LOOKUP_BUDGET } = await import('../../engine/wait');
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    const COST = 3;
+    const find = vi.fn(() => {
+      clock += COST; // each lookup "takes" 3 ms of main thread
+      return null;
+    });
+    const controller = new AbortController();
+    const waiting = waitForElement(find, { signal: controller.signal }).catch(() => undefined);
+    const ticker = add('ticker');
+    const WALL = 1000;
+    for (let t = 0; t < WALL; t += 16) {
+      ticker.textContent = String(t); // a mutation every frame
+      clock += 16;
+      await sleep(0);
+      await sleep(0);
+    }
+    controller.abort();
+    await waiting;
+    const spent = find.mock.calls.length * COST;
+    expect(spent).toBeLessThanOrEqual(BURST_MS + LOOKUP_BUDGET * clock + COST);
+    // …and it did keep looking, rather than giving up.
+    expect(find.mock.calls.length).toBeGreaterThan(BURST_MS / COST);
+  });
+});
