@@ -24,7 +24,7 @@ export function BrokenStepReports({ reports, tourTitle, onClear, onDownload }: B
       {reports?.ok && reports.quarantined.length > 0 && <p className="note">{T.quarantined(reports.quarantined.length)}</p>}
       {reports?.ok && reports.items.length === 0 && <p>{T.none}</p>}
       {reports?.ok && reports.items.length > 0 && (
-        <div className="table-scroll" role="region" aria-labelledby="reports-heading" tabIndex={0}>
+        <div className="table-scroll" role="region" aria-label={T.tableLabel} tabIndex={0}>
           <table>
             <thead>
               <tr>

@@ -5,6 +5,7 @@ export const OPTIONS_TEXT = {
   reportsIntro:
     'Khi một bước không tìm thấy chỗ cần bấm hoặc cần gõ trên trang, Dẫn Bước ghi lại ở đây để người soạn hướng dẫn sửa. Chỉ ghi mã hướng dẫn, mã bước, đường dẫn trang và cách tìm đã thử — không ghi nội dung trang hay những gì người dân gõ. (Broken-step reports: ids, URL path and failed strategies only.)',
   none: 'Chưa có báo cáo nào.',
+  tableLabel: 'Bảng các bước không tìm thấy chỗ cần dùng',
   tour: 'Hướng dẫn',
   step: 'Bước',
   path: 'Trang',
