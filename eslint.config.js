@@ -21,7 +21,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['components/**/*.tsx', 'entrypoints/**/*.tsx', 'extension/popup/**/*.ts'],
+    files: ['components/**/*.tsx', 'entrypoints/**/*.tsx', 'extension/popup/**/*.ts', 'extension/dashboard/**/*.ts', 'extension/desk/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },

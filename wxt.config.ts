@@ -10,7 +10,8 @@ export default defineConfig({
     name: 'Dẫn Bước',
     description: 'Hướng dẫn từng bước làm thủ tục trên Cổng Dịch vụ công quốc gia — step-by-step help for Vietnam’s public-service portal',
     default_locale: undefined,
-    permissions: ['storage'],
+    // browsingData: the desk console's "sign the citizen out" (cookies and site data of the visited portal origins only).
+    permissions: ['storage', 'browsingData'],
     host_permissions: manifestMatches(),
     action: { default_title: 'Dẫn Bước — hướng dẫn từng bước' },
     browser_specific_settings: {

@@ -13,9 +13,11 @@ export interface TourPickerProps {
   onStart(tourId: string, open?: boolean): void;
   onResume(): void;
   onStop(): void;
+  /** Opens the desk console (side panel) of the Tổ công nghệ số. */
+  onOpenDesk(): void;
 }
 
-export function TourPicker({ status, toursHere, toursElsewhere, busy, failed, onStart, onResume, onStop }: TourPickerProps) {
+export function TourPicker({ status, toursHere, toursElsewhere, busy, failed, onStart, onResume, onStop, onOpenDesk }: TourPickerProps) {
   return (
     <main className="picker" lang="vi">
       <header>
@@ -63,6 +65,12 @@ export function TourPicker({ status, toursHere, toursElsewhere, busy, failed, on
           </ul>
         </section>
       )}
+      <section aria-labelledby="desk-heading" className="desk-entry">
+        <h2 id="desk-heading">{T.forTeam}</h2>
+        <button type="button" className="secondary" onClick={onOpenDesk}>
+          {T.openDesk}
+        </button>
+      </section>
     </main>
   );
 }

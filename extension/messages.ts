@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RunState } from '../engine/runner';
 import type { Tour } from '../engine/schema';
+import { Uuid } from '../sessions/schema';
 
 /**
  * Every message between the parts of the extension, named by direction and parsed with zod where it
@@ -42,11 +43,22 @@ export const PopupToBackground = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('popup:stop'), tabId }),
 ]);
 
+/** From the desk console (side panel) of the Tổ công nghệ số: the citizen's tab is chosen there. */
+export const DeskToBackground = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('desk:start-tour'), tabId, tourId: id }),
+  z.strictObject({
+    kind: z.literal('desk:sign-out'),
+    sessionId: Uuid,
+    closeTabs: z.boolean(),
+  }),
+]);
+
 export type ContentEvent = z.infer<typeof ContentEvent>;
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 export type PopupToBackground = z.infer<typeof PopupToBackground>;
 export type OptionsToBackground = z.infer<typeof OptionsToBackground>;
 export type MissingReport = z.infer<typeof MissingReport>;
+export type DeskToBackground = z.infer<typeof DeskToBackground>;
 
 /** What a page needs to draw the current step. */
 export interface RunSnapshot {
@@ -71,3 +83,6 @@ export interface BackgroundToContent {
   kind: 'bg:render';
   snapshot: RunSnapshot | null;
 }
+
+/** Reply to `desk:sign-out`: which portal origins were cleared, or why nothing was. */
+export type SignOutReply = { ok: true; origins: string[]; closedTabs: number } | { ok: false; error: { vi: string; en: string } };

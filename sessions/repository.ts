@@ -77,7 +77,9 @@ export async function loadSessions(adapter: StorageAdapter, now: number): Promis
     ]);
     result.quarantined.push(entry);
   }
-  if (version !== DATA_VERSION) await adapter.put('meta', DATA_VERSION_KEY, DATA_VERSION);
+  // An empty database needs no marker (it reads as current): writing one would leave a record
+  // behind after "delete everything" as soon as any page reloads.
+  if (version !== DATA_VERSION && entries.length > 0) await adapter.put('meta', DATA_VERSION_KEY, DATA_VERSION);
   return result;
 }
 

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { BrokenStepReports } from '../../components/BrokenStepReports';
 import { downloadJson } from '../../components/download';
 import '../../components/page.css';
+import { DASHBOARD_TEXT } from '../../extension/dashboard/strings';
 import { OPTIONS_TEXT as T } from '../../extension/options/strings';
 import { useReports } from '../../extension/options/use-reports';
 import { findTour } from '../../tours/catalogue';
@@ -11,6 +12,11 @@ function Options() {
   const { reports, clear } = useReports();
   return (
     <main className="page" lang="vi">
+      <p>
+        <a href="/dashboard.html" target="_blank" rel="noopener">
+          {DASHBOARD_TEXT.linkFromOptions}
+        </a>
+      </p>
       <h1>{T.title}</h1>
       <BrokenStepReports
         reports={reports}

@@ -6,7 +6,7 @@ import { usePopupModel } from '../../extension/popup/use-popup-model';
 
 function Popup() {
   const model = usePopupModel();
-  return <TourPicker {...model} onStart={model.start} onResume={model.resume} onStop={model.stop} />;
+  return <TourPicker {...model} onStart={model.start} onResume={model.resume} onStop={model.stop} onOpenDesk={model.openDesk} />;
 }
 
 createRoot(document.getElementById('root')!).render(

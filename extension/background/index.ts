@@ -1,11 +1,41 @@
-import browser, { type Runtime } from 'webextension-polyfill';
+import browser, { type BrowsingData, type Runtime, type Tabs } from 'webextension-polyfill';
+import { isAllowedOrigin, originOf } from '../../engine/sites';
 import { findTour } from '../../tours/catalogue';
+import { IdbStorage } from '../sessions-db/idb-storage';
 import type { BackgroundToContent } from '../messages';
+import { createDesk, type Removal } from './desk';
 import { createRouter } from './router';
 import { createReportStore } from './report-store';
 import { createRunStore } from './run-store';
 
+/** Closes the tabs showing `origins`, opening a new tab first where that would close a whole window. */
+async function closePortalTabs(origins: readonly string[]): Promise<number> {
+  const tabs = await browser.tabs.query({ url: origins.map((o) => `${o}/*`) });
+  const byWindow = new Map<number, Tabs.Tab[]>();
+  for (const tab of tabs) if (tab.id !== undefined) byWindow.set(tab.windowId ?? -1, [...(byWindow.get(tab.windowId ?? -1) ?? []), tab]);
+  for (const [windowId, closing] of byWindow) {
+    if (windowId < 0) continue;
+    const all = await browser.tabs.query({ windowId });
+    if (all.length <= closing.length) await browser.tabs.create({ windowId, active: true });
+  }
+  const ids = tabs.map((t) => t.id).filter((id): id is number => id !== undefined);
+  if (ids.length) await browser.tabs.remove(ids);
+  return ids.length;
+}
+
 export function startBackground(): void {
+  let storage: Promise<IdbStorage> | undefined;
+  const desk = createDesk({
+    storage: () => (storage ??= IdbStorage.open().catch((error: unknown) => {
+      storage = undefined;
+      throw error;
+    })),
+    flavor: import.meta.env.FIREFOX ? 'firefox' : 'chrome',
+    removeBrowsingData: async ({ options, dataToRemove }: Removal) => {
+      await browser.browsingData.remove(options as BrowsingData.RemovalOptions, dataToRemove as BrowsingData.DataTypeSet);
+    },
+    closeTabs: closePortalTabs,
+  });
   const router = createRouter({
     store: createRunStore(browser.storage.session),
     reports: createReportStore(browser.storage.local, browser.runtime.getManifest().version),
@@ -21,7 +51,19 @@ export function startBackground(): void {
     openUrl: async (tabId, url) => {
       await browser.tabs.update(tabId, { url });
     },
+    onEffects: desk.onEffects,
+    onVisit: desk.onVisit,
+    signOut: desk.signOut,
   });
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => router.handle(message, sender));
   browser.tabs.onRemoved.addListener((tabId) => void router.forgetTab(tabId));
+  // Portal origins reached without a tour (a page load, a single-page-app route): only
+  // allow-listed origins are visible here at all (host permissions, no "tabs" permission).
+  browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
+    const url = change.url ?? (change.status === 'complete' ? tab.url : undefined);
+    const origin = url ? originOf(url) : undefined;
+    if (origin && isAllowedOrigin(origin)) void desk.onVisit(origin);
+  });
+  // The toolbar button keeps opening the popup; the popup's "Mở bàn làm việc" button opens the panel.
+  if (!import.meta.env.FIREFOX) void chrome.sidePanel?.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
 }

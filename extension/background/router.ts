@@ -4,10 +4,12 @@ import type { Tour } from '../../engine/schema';
 import { isAllowedOrigin, originOf } from '../../engine/sites';
 import {
   ContentToBackground,
+  DeskToBackground,
   OptionsToBackground,
   PopupToBackground,
   type BackgroundToContent,
   type ContentReply,
+  type SignOutReply,
   type TabStatus,
 } from '../messages';
 import type { ReportList, ReportStore } from './report-store';
@@ -25,6 +27,10 @@ export interface RouterDeps {
   notifyTab(tabId: number, message: BackgroundToContent): Promise<void>;
   openUrl(tabId: number, url: string): Promise<void>;
   onEffects?(tabId: number, tour: Tour, effects: RunEffect[]): Promise<void>;
+  /** A content script on an allow-listed origin loaded: that origin is remembered for the open assisted session. */
+  onVisit?(origin: string): Promise<void>;
+  /** The desk console asks to sign the citizen out of the portals a finished session used. */
+  signOut?(sessionId: string, closeTabs: boolean): Promise<SignOutReply>;
 }
 
 type Sender = Pick<Browser.Runtime.MessageSender, 'id' | 'url' | 'tab' | 'frameId'>;
@@ -78,6 +84,8 @@ export function createRouter(deps: RouterDeps) {
     const isTop = sender.frameId === 0;
     // An iframe's own URL says nothing about which page of the journey the tab is on.
     const topUrl = isTop ? undefined : sender.tab?.url;
+    // Any word from a portal page (or a portal iframe) means the citizen's browser is on that origin.
+    if (senderOrigin) await deps.onVisit?.(senderOrigin);
     if (message.kind === 'content:report') {
       const path = sender.url ? new URL(sender.url).pathname : '';
       await deps.reports.add(message.report, path, deps.now());
@@ -123,6 +131,20 @@ export function createRouter(deps: RouterDeps) {
     };
   }
 
+  /**
+   * Starts `tourId` on the tab: the run is stored first; if the tab is not on one of the tour's
+   * pages yet and `open` is set, the tour's start page is opened and the content script picks the
+   * run up on load. `url` undefined: a page the extension may not read, so not a tour page.
+   */
+  async function startTour(tabId: number, tourId: string, url: string | undefined, open: boolean): Promise<RunState> {
+    const tour = deps.findTour(tourId);
+    if (!tour) throw new Error('Không tìm thấy hướng dẫn (tour not found)');
+    const run = startRun(tour, url ?? '', deps.now()).state;
+    await deps.store.set(tabId, run);
+    if (open && tour.start && run.status === 'away') await deps.openUrl(tabId, tour.start);
+    return run;
+  }
+
   async function onPopup(message: PopupToBackground): Promise<TabStatus> {
     const { tabId } = message;
     return serial(tabId, async () => {
@@ -132,18 +154,30 @@ export function createRouter(deps: RouterDeps) {
       const existing = stored.ok ? stored.run : null;
       let run: RunState | null = null;
       if (message.kind === 'popup:start') {
-        const tour = deps.findTour(message.tourId);
-        if (!tour || !url) throw new Error('Không tìm thấy hướng dẫn hoặc trang (tour or tab not found)');
-        run = startRun(tour, url, deps.now()).state;
-        await deps.store.set(tabId, run);
-        // Not on the tour's first page yet: open it; the content script picks the run up on load.
-        if (message.open && tour.start && run.status === 'away') await deps.openUrl(tabId, tour.start);
+        if (!url) throw new Error('Không tìm thấy trang (tab not found)');
+        run = await startTour(tabId, message.tourId, url, Boolean(message.open));
       } else if (message.kind === 'popup:resume' && existing && url) {
         run = await apply(tabId, existing, { type: 'resume', url, at: deps.now() });
       } else if (message.kind === 'popup:stop' && existing) {
         run = await apply(tabId, existing, { type: 'close', at: deps.now() });
       }
       if (run) await broadcast(tabId, run, url);
+      return status(tabId);
+    });
+  }
+
+  async function onDesk(message: DeskToBackground): Promise<TabStatus | SignOutReply> {
+    if (message.kind === 'desk:sign-out') {
+      if (!deps.signOut) return { ok: false, error: { vi: 'Chức năng đăng xuất chưa sẵn sàng.', en: 'Sign-out is not available.' } };
+      return deps.signOut(message.sessionId, message.closeTabs);
+    }
+    const { tabId, tourId } = message;
+    return serial(tabId, async () => {
+      const url = await deps.tabUrl(tabId);
+      // The citizen's tab is a web page: never navigate one of our own pages (the console itself) away.
+      if (url?.startsWith(deps.extensionBaseUrl)) throw new Error('Tab của người dân là một trang web, không phải bàn làm việc (not a citizen tab)');
+      const run = await startTour(tabId, tourId, url, true);
+      await broadcast(tabId, run, url);
       return status(tabId);
     });
   }
@@ -165,6 +199,8 @@ export function createRouter(deps: RouterDeps) {
         if (popup.success) return onPopup(popup.data);
         const options = OptionsToBackground.safeParse(message);
         if (options.success) return onOptions(options.data);
+        const desk = DeskToBackground.safeParse(message);
+        if (desk.success) return onDesk(desk.data);
       }
       return undefined;
     },

@@ -17,6 +17,8 @@ export const POPUP_TEXT = {
   stop: 'Dừng hướng dẫn',
   startOver: 'Làm lại từ đầu',
   loading: 'Đang tải…',
+  forTeam: 'Dành cho Tổ công nghệ số cộng đồng',
+  openDesk: 'Mở bàn làm việc (Tổ công nghệ số)',
   storageError:
     'Không đọc được hướng dẫn đang làm dở vì dữ liệu lưu bị hỏng. Bạn có thể bắt đầu lại. (Stored tour progress was corrupt and could not be resumed.)',
   failed: 'Có lỗi, xin thử lại. (Something went wrong, please try again.)',

@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { tourAppliesTo } from '../../engine/runner';
 import type { Tour } from '../../engine/schema';
 import { TOURS } from '../../tours/catalogue';
+import { openDeskPanel } from '../desk/open-panel';
 import type { PopupToBackground, TabStatus } from '../messages';
 
 /** The tab the popup speaks about: `?tab=<id>` when opened as a page, else the active tab. */
@@ -22,6 +23,7 @@ export interface PopupModel {
   start(tourId: string, open?: boolean): void;
   resume(): void;
   stop(): void;
+  openDesk(): void;
 }
 
 export function usePopupModel(): PopupModel {
@@ -29,6 +31,8 @@ export function usePopupModel(): PopupModel {
   const [status, setStatus] = useState<TabStatus | null>(null);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
+  // Looked up ahead: the side panel only opens from the click itself, with no await before it.
+  const [windowId, setWindowId] = useState<number>();
 
   const ask = useCallback(async (message: PopupToBackground) => {
     setBusy(true);
@@ -50,6 +54,10 @@ export function usePopupModel(): PopupModel {
     });
   }, [ask]);
 
+  useEffect(() => {
+    void browser.windows.getCurrent().then((w) => setWindowId(w.id), () => undefined);
+  }, []);
+
   const url = status?.url ?? '';
   const toursHere = TOURS.filter((tour) => url && tourAppliesTo(tour, url));
   const toursElsewhere = TOURS.filter((tour) => !toursHere.includes(tour) && tour.start);
@@ -64,5 +72,12 @@ export function usePopupModel(): PopupModel {
     start: (tourId, open) => withTab((id) => void ask({ kind: 'popup:start', tabId: id, tourId, open }))(),
     resume: withTab((id) => void ask({ kind: 'popup:resume', tabId: id })),
     stop: withTab((id) => void ask({ kind: 'popup:stop', tabId: id })),
+    openDesk: () => {
+      const asPage = new URLSearchParams(location.search).has('tab');
+      openDeskPanel({ windowId, citizenTabId: tabId }).then(
+        () => !asPage && window.close(),
+        () => setFailed(true),
+      );
+    },
   };
 }

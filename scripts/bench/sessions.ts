@@ -5,6 +5,7 @@ import { backupJson, sessionLogCsv, xlsxSheets } from '../../sessions/export';
 import { mergeSessions, parseBackup } from '../../sessions/merge';
 import { AGE_BANDS, type Reason, type Session, type TaskEntry } from '../../sessions/schema';
 import { DEFAULT_CATALOGUE } from '../../sessions/tasks';
+import { prng } from './stats';
 
 /**
  * Assisted-session bench: 100,000 realistic sessions, generated deterministically (seeded PRNG),
@@ -12,18 +13,6 @@ import { DEFAULT_CATALOGUE } from '../../sessions/tasks';
  *   npx tsx scripts/bench/sessions.ts [count]
  */
 export const BENCH_SESSION_COUNT = 100_000;
-
-/** mulberry32: small, fast, good enough for test data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A picker over weighted items (cumulative weights computed once). */
 function weighted<T>(items: ReadonlyArray<readonly [T, number]>): (random: () => number) => T {

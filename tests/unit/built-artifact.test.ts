@@ -11,15 +11,22 @@ function built(path: string): string {
   return readFileSync(path, 'utf8');
 }
 
-const expectedPermissions = {
-  permissions: ['storage'],
+/**
+ * Every permission is here on purpose; adding one means changing this snapshot in the same change.
+ * - storage: run state (storage.session) and broken-step reports (storage.local);
+ * - browsingData: the desk console signs the citizen out of the portal origins a session used;
+ * - sidePanel (Chrome only, added by WXT for entrypoints/sidepanel): the desk console. Firefox
+ *   gets `sidebar_action` instead, which needs no permission.
+ */
+const expectedPermissions = (target: string) => ({
+  permissions: target === 'chrome-mv3' ? ['storage', 'browsingData', 'sidePanel'] : ['storage', 'browsingData'],
   host_permissions: ALLOWED_ORIGINS.map((o) => `${o}/*`),
   content_script_matches: ALLOWED_ORIGINS.map((o) => `${o}/*`).sort(),
   optional_permissions: undefined,
   optional_host_permissions: undefined,
   externally_connectable: undefined,
   web_accessible_resources: undefined,
-};
+});
 
 function permissionSurface(manifest: Record<string, unknown>) {
   const scripts = (manifest.content_scripts ?? []) as { matches: string[]; all_frames?: boolean }[];
@@ -38,7 +45,7 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('%s build', (target) => {
   const manifest = JSON.parse(built(`.output/${target}/manifest.json`)) as Record<string, unknown>;
 
   it('asks for exactly the snapshotted permissions: no <all_urls>, no wildcard hosts', () => {
-    expect(permissionSurface(manifest)).toEqual(expectedPermissions);
+    expect(permissionSurface(manifest)).toEqual(expectedPermissions(target));
     const text = JSON.stringify(manifest);
     expect(text).not.toContain('<all_urls>');
     expect(text).not.toMatch(/\*\.[a-z]/);
@@ -47,6 +54,11 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('%s build', (target) => {
 
   it('is Manifest V3', () => {
     expect(manifest.manifest_version).toBe(3);
+  });
+
+  it('declares the desk console as the side panel (Chrome) or sidebar (Firefox)', () => {
+    if (target === 'chrome-mv3') expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
+    else expect(manifest.sidebar_action).toMatchObject({ default_panel: 'sidepanel.html', open_at_install: false });
   });
 });
 

@@ -167,4 +167,14 @@ describe('repository', () => {
     expect(Object.values(dump).every((entries) => entries.length === 0)).toBe(true);
     expect(JSON.stringify(dump)).not.toContain('tv-01');
   });
+
+  it('a page that reloads after "delete everything" leaves the database empty (no version marker)', async () => {
+    const s = session();
+    const storage = await seeded([[s.id, s]]);
+    await loadSessions(storage, now);
+    expect(await storage.get('meta', 'dataVersion')).toBe(DATA_VERSION);
+    expect((await deleteEverything(storage)).ok).toBe(true);
+    expect((await loadSessions(storage, now)).sessions).toEqual([]);
+    expect(Object.values(storage.dump()).every((entries) => entries.length === 0)).toBe(true);
+  });
 });

@@ -1,0 +1,88 @@
+import { useId, useState, type FormEvent } from 'react';
+import { OUTCOME_LABELS, REASON_LABELS, REASONS, OUTCOMES_WITH_REASON, type Reason, type TaskOutcome } from '../../sessions';
+import type { TaskRow } from '../../extension/desk/model';
+import { DESK_TEXT as T } from '../../extension/desk/strings';
+import { Field } from './Field';
+
+export interface TaskItemProps {
+  task: TaskRow;
+  onStartTour(tourId: string): void;
+  onMark(taskId: string, outcome: TaskOutcome, reason?: Reason): void;
+  onRemove(taskId: string): void;
+}
+
+const MARKS: readonly TaskOutcome[] = ['done', 'partial', 'not-done'];
+
+/** One task of the session: its outcome (set by a tour automatically or by hand), its tours, and the hand-marking form. */
+export function TaskItem({ task, onStartTour, onMark, onRemove }: TaskItemProps) {
+  const headingId = useId();
+  const [outcome, setOutcome] = useState<TaskOutcome | ''>('');
+  const [reason, setReason] = useState<Reason | ''>('');
+  const needsReason = outcome !== '' && OUTCOMES_WITH_REASON.includes(outcome);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!outcome || (needsReason && !reason)) return;
+    onMark(task.taskId, outcome, needsReason ? (reason as Reason) : undefined);
+    setOutcome('');
+    setReason('');
+  };
+
+  return (
+    <li className={`card task task-${task.outcome}`} aria-labelledby={headingId}>
+      <h4 id={headingId}>{task.title}</h4>
+      <p className="task-status" aria-live="polite">
+        <strong>{OUTCOME_LABELS[task.outcome].vi}</strong>
+        {task.reason && ` — ${REASON_LABELS[task.reason].vi}`}
+        {task.marked && <span className="meta-inline"> · {task.marked}</span>}
+      </p>
+      {task.tours.length > 0 && (
+        <div className="actions stack">
+          {task.tours.map((tour) => (
+            <button key={tour.id} type="button" className="primary" onClick={() => onStartTour(tour.id)}>
+              {T.startTour(tour.title)}
+            </button>
+          ))}
+        </div>
+      )}
+      <form className="mark-form" onSubmit={submit}>
+        <Field label={T.outcome}>
+          {(id) => (
+            <select id={id} required value={outcome} aria-describedby={headingId} onChange={(e) => setOutcome(e.target.value as TaskOutcome | '')}>
+              <option value="">{T.chooseOutcome}</option>
+              {MARKS.map((mark) => (
+                <option key={mark} value={mark}>
+                  {OUTCOME_LABELS[mark].vi}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {needsReason && (
+          <Field label={T.reason}>
+            {(id) => (
+              <select id={id} required value={reason} aria-describedby={headingId} onChange={(e) => setReason(e.target.value as Reason | '')}>
+                <option value="">{T.chooseReason}</option>
+                {REASONS.map((r) => (
+                  <option key={r} value={r}>
+                    {REASON_LABELS[r].vi}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <div className="actions">
+          <button type="submit" className="secondary">
+            {T.saveMark}
+          </button>
+          {task.outcome === 'pending' && (
+            <button type="button" className="secondary" onClick={() => onRemove(task.taskId)}>
+              {T.removeTask}
+            </button>
+          )}
+        </div>
+      </form>
+    </li>
+  );
+}

@@ -1,0 +1,112 @@
+import type { Message } from '../../sessions';
+import type { ImportPlan } from '../../extension/dashboard/actions';
+import { DASHBOARD_TEXT as T } from '../../extension/dashboard/strings';
+import type { ImportState } from '../../extension/dashboard/use-actions';
+
+export interface ImportPanelProps {
+  state: ImportState;
+  busy: boolean;
+  /** "02/03/2026" for an epoch-ms instant. */
+  formatDate(at: number): string;
+  onFile(file: File): void;
+  onConfirm(plan: Extract<ImportPlan, { ok: true }>): void;
+  onCancel(): void;
+}
+
+const MAX_WARNINGS = 20;
+
+function Bilingual({ message }: { message: Message }) {
+  return (
+    <>
+      <p className="message">{message.vi}</p>
+      <p className="message" lang="en">
+        {message.en}
+      </p>
+    </>
+  );
+}
+
+function Preview({ plan, busy, formatDate, onConfirm, onCancel }: { plan: Extract<ImportPlan, { ok: true }> } & Omit<ImportPanelProps, 'state' | 'onFile'>) {
+  const { added, duplicates, conflicts, replaced } = plan.counts;
+  const changes = added > 0 || replaced > 0;
+  return (
+    <div className="import-preview" data-testid="import-preview">
+      <h3>{T.importPreviewHeading}</h3>
+      <p>{T.importFile(plan.fileName, plan.deskId, formatDate(plan.exportedAt), plan.incoming.length)}</p>
+      <ul>
+        <li data-count="added">{T.importAdded(added)}</li>
+        <li data-count="duplicates">{T.importDuplicates(duplicates)}</li>
+        {conflicts > 0 && <li data-count="conflicts">{T.importConflicts(conflicts, replaced)}</li>}
+      </ul>
+      {plan.warnings.length > 0 && (
+        <details>
+          <summary>{T.importWarnings(plan.warnings.length)}</summary>
+          <ul>
+            {plan.warnings.slice(0, MAX_WARNINGS).map((w, i) => (
+              <li key={i}>
+                {`#${w.index + 1}: ${w.message.vi}`}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {!changes && (
+        <p role="status" className="note">
+          {T.importNothing}
+        </p>
+      )}
+      <div className="actions">
+        {changes && (
+          <button type="button" className="primary" disabled={busy} onClick={() => onConfirm(plan)}>
+            {T.importConfirm}
+          </button>
+        )}
+        <button type="button" className="secondary" onClick={onCancel}>
+          {T.importCancel}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function ImportPanel(props: ImportPanelProps) {
+  const { state, busy, onFile } = props;
+  return (
+    <section aria-labelledby="import-heading" className="panel">
+      <h2 id="import-heading">{T.importHeading}</h2>
+      <p>{T.importIntro}</p>
+      <label className="file-field">
+        {T.importLabel}
+        <input
+          type="file"
+          accept=".json,application/json"
+          disabled={busy}
+          onChange={(event) => {
+            const input = event.currentTarget;
+            const file = input.files?.[0];
+            // Cleared so that choosing the same file again is a new import.
+            input.value = '';
+            if (file) onFile(file);
+          }}
+        />
+      </label>
+      {state.stage === 'planned' && !state.plan.ok && (
+        <div role="alert" className="error" data-testid="import-error">
+          <p>
+            <strong>{T.importRejected}</strong> ({state.plan.fileName})
+          </p>
+          <Bilingual message={state.plan.error} />
+        </div>
+      )}
+      {state.stage === 'planned' && state.plan.ok && <Preview plan={state.plan} {...props} />}
+      {state.stage === 'failed' && (
+        <div role="alert" className="error">
+          <Bilingual message={state.error} />
+        </div>
+      )}
+      <p role="status" className="status">
+        {state.stage === 'done' ? T.importDone(state.counts.added, state.counts.replaced) : state.stage === 'cancelled' ? T.importCancelled : ''}
+      </p>
+    </section>
+  );
+}

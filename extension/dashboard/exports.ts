@@ -1,0 +1,62 @@
+import writeXlsxFile from 'write-excel-file/browser';
+import { downloadBlob } from '../../components/download';
+import {
+  backupJson,
+  exportFileName,
+  formatDate,
+  reportCsv,
+  sessionLogCsvLines,
+  xlsxSheets,
+  type Report,
+  type Session,
+  type TeamMember,
+} from '../../sessions';
+import { toWorkbook } from './xlsx';
+
+/**
+ * The dashboard's downloads: each builds its file from the domain exports and saves it through a
+ * temporary link (components/download.ts), so no downloads permission is needed. Personal fields
+ * are never included (the domain's default).
+ */
+export interface ExportMeta {
+  deskId: string;
+  now: number;
+  members: readonly TeamMember[];
+}
+
+const CSV_TYPE = 'text/csv;charset=utf-8';
+const JSON_TYPE = 'application/json';
+
+/** The session log of the period: UTF-8 with BOM, CRLF, one row per task. */
+export function downloadSessionLogCsv(sessions: readonly Session[], meta: ExportMeta): void {
+  const lines = sessionLogCsvLines(sessions, { members: meta.members });
+  downloadBlob(exportFileName('nhat-ky-phien', meta.deskId, meta.now, 'csv'), new Blob(lines, { type: CSV_TYPE }));
+}
+
+/** The period's headline figures and per-day table ("Tổng hợp"), UTF-8 with BOM. */
+export function downloadSummaryCsv(report: Report, meta: ExportMeta): void {
+  downloadBlob(exportFileName('bao-cao', meta.deskId, meta.now, 'csv'), new Blob([reportCsv(report, 'summary')], { type: CSV_TYPE }));
+}
+
+/** Four sheets: summary, by task, by member, session log. */
+export async function downloadXlsx(report: Report, sessions: readonly Session[], meta: ExportMeta): Promise<void> {
+  const blob = await writeXlsxFile(toWorkbook(xlsxSheets(report, sessions, { members: meta.members }))).toBlob();
+  downloadBlob(exportFileName('bao-cao', meta.deskId, meta.now, 'xlsx'), blob);
+}
+
+/** A backup of `sessions` in the merge format (sessions/export.ts `backupJson`). */
+export function downloadBackup(sessions: readonly Session[], meta: ExportMeta, suffix = ''): void {
+  const name = exportFileName('sao-luu', meta.deskId, meta.now, 'json').replace(/\.json$/, `${suffix}.json`);
+  downloadBlob(name, new Blob([backupJson(sessions, { deskId: meta.deskId, exportedAt: meta.now })], { type: JSON_TYPE }));
+}
+
+/** The file name suffix of a pre-purge backup: "-truoc-2025-03-02" (sessions before that day). */
+export function beforeSuffix(cutoff: number): string {
+  return `-truoc-${formatDate(cutoff)}`;
+}
+
+/** Quarantined records as they were found, for someone to inspect. */
+export function downloadQuarantine(records: readonly unknown[], meta: ExportMeta): void {
+  const name = exportFileName('sao-luu', meta.deskId, meta.now, 'json').replace(/\.json$/, '-ban-ghi-loi.json');
+  downloadBlob(name, new Blob([JSON.stringify({ format: 'dan-buoc-quarantine', version: 1, exportedAt: meta.now, records }, null, 2)], { type: JSON_TYPE }));
+}

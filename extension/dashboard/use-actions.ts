@@ -1,0 +1,130 @@
+import { useCallback, useState } from 'react';
+import { MAX_BACKUP_BYTES, type Message, type MergeResult, type Session, type StorageAdapter } from '../../sessions';
+import { notifySessionsChanged } from '../sessions-db/changes';
+import { applyImport, eraseEverything, expiredSessions, planImport, purge, saveRetention, type ImportPlan } from './actions';
+import { beforeSuffix, downloadBackup, type ExportMeta } from './exports';
+
+/** The import panel: nothing yet, a rejected file, a preview waiting for "Nhập", or the outcome. */
+export type ImportState =
+  | { stage: 'idle' }
+  | { stage: 'reading' }
+  | { stage: 'planned'; plan: ImportPlan }
+  | { stage: 'done'; counts: MergeResult['counts'] }
+  | { stage: 'cancelled' }
+  | { stage: 'failed'; error: Message };
+
+/** The outcome of the last write from a panel, shown next to it. */
+export type Outcome = { ok: true; text: string } | { ok: false; error: Message } | null;
+
+const tooLarge = (): Message => ({
+  vi: `Tệp quá lớn (giới hạn ${MAX_BACKUP_BYTES / 1024 / 1024} MB). Hãy xuất theo từng khoảng thời gian.`,
+  en: `File too large (limit ${MAX_BACKUP_BYTES / 1024 / 1024} MB). Export smaller date ranges.`,
+});
+
+export interface ActionDeps {
+  storage: () => Promise<StorageAdapter>;
+  reload: () => Promise<void>;
+  sessions: readonly Session[];
+  exportMeta: () => ExportMeta;
+  text: { purged(n: number): string; retentionSaved: string; deleteAllDone: string };
+}
+
+/** Every write the dashboard makes: awaited, announced to other pages, then read back. */
+export function useActions({ storage, reload, sessions, exportMeta, text }: ActionDeps) {
+  const [importState, setImportState] = useState<ImportState>({ stage: 'idle' });
+  const [retentionOutcome, setRetentionOutcome] = useState<Outcome>(null);
+  const [deleteOutcome, setDeleteOutcome] = useState<Outcome>(null);
+  const [busy, setBusy] = useState(false);
+
+  /** Runs one action at a time; an unexpected failure (storage gone, a bug) is shown, not swallowed. */
+  const run = useCallback(async (work: () => Promise<void>, fail: (error: Message) => void) => {
+    setBusy(true);
+    try {
+      await work();
+    } catch (error) {
+      fail({ vi: 'Có lỗi không mong đợi; dữ liệu không thay đổi.', en: `Unexpected error: ${error instanceof Error ? error.message : String(error)}` });
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+  const failImport = useCallback((error: Message) => setImportState({ stage: 'failed', error }), []);
+  const failRetention = useCallback((error: Message) => setRetentionOutcome({ ok: false, error }), []);
+  const failDelete = useCallback((error: Message) => setDeleteOutcome({ ok: false, error }), []);
+
+  const chooseFile = useCallback(
+    (file: File) =>
+      run(async () => {
+        setImportState({ stage: 'reading' });
+        if (file.size > MAX_BACKUP_BYTES) {
+          setImportState({ stage: 'planned', plan: { ok: false, fileName: file.name, error: tooLarge() } });
+          return;
+        }
+        const content = await file.text().catch(() => null);
+        const plan: ImportPlan =
+          content === null
+            ? { ok: false, fileName: file.name, error: { vi: 'Không đọc được tệp.', en: 'The file could not be read.' } }
+            : planImport(file.name, content, sessions);
+        setImportState({ stage: 'planned', plan });
+      }, failImport),
+    [run, sessions, failImport],
+  );
+
+  const confirmImport = useCallback(
+    (plan: Extract<ImportPlan, { ok: true }>) =>
+      run(async () => {
+        const result = await applyImport(await storage(), plan.incoming, Date.now());
+        if (!result.ok) {
+          setImportState({ stage: 'failed', error: result.error });
+          return;
+        }
+        notifySessionsChanged();
+        await reload();
+        setImportState({ stage: 'done', counts: result.counts ?? plan.counts });
+      }, failImport),
+    [run, storage, reload, failImport],
+  );
+
+  const cancelImport = useCallback(() => setImportState({ stage: 'cancelled' }), []);
+
+  const purgeExpired = useCallback(
+    (months: number, exportFirst: boolean) =>
+      run(async () => {
+        const adapter = await storage();
+        const meta = exportMeta();
+        const { purge: expired, cutoff } = await expiredSessions(adapter, meta.now, months);
+        if (!expired.length) return;
+        // The backup holds exactly the records about to be deleted, and is saved before they are.
+        if (exportFirst) downloadBackup(expired, meta, beforeSuffix(cutoff));
+        const result = await purge(adapter, expired);
+        setRetentionOutcome(result.ok ? { ok: true, text: text.purged(expired.length) } : result);
+        if (result.ok) notifySessionsChanged();
+        await reload();
+      }, failRetention),
+    [run, storage, exportMeta, reload, text, failRetention],
+  );
+
+  const changeRetention = useCallback(
+    (months: number) =>
+      run(async () => {
+        const result = await saveRetention(await storage(), months);
+        setRetentionOutcome(result.ok ? { ok: true, text: text.retentionSaved } : result);
+        if (result.ok) notifySessionsChanged();
+        await reload();
+      }, failRetention),
+    [run, storage, reload, text, failRetention],
+  );
+
+  const deleteAll = useCallback(
+    () =>
+      run(async () => {
+        const result = await eraseEverything(await storage());
+        setDeleteOutcome(result.ok ? { ok: true, text: text.deleteAllDone } : result);
+        setImportState({ stage: 'idle' });
+        if (result.ok) notifySessionsChanged();
+        await reload();
+      }, failDelete),
+    [run, storage, reload, text, failDelete],
+  );
+
+  return { busy, importState, chooseFile, confirmImport, cancelImport, retentionOutcome, purgeExpired, changeRetention, deleteOutcome, deleteAll };
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { ALLOWED_ORIGINS } from '../../engine/sites';
+import { EpochMs, Slug, Uuid } from '../../sessions/schema';
+
+/**
+ * The desk console's own records, kept in the `meta` store of the sessions database next to the
+ * sessions themselves (never only in memory or `storage.session`, which a browser update clears).
+ * Versioned and parsed on every read like everything else persisted.
+ *
+ * - OPEN_SESSION: which session is open on this machine. Written in the same atomic write as the
+ *   session it points to, removed in the same write that ends it.
+ * - CURRENT_MEMBER: the team member working at the desk now (a machine is shared by several).
+ * - VISITED_ORIGINS: portal origins the citizen's browser visited during the latest session, so
+ *   ending it can offer to sign out of exactly those. Allow-listed origins only, no paths, no URLs;
+ *   deleted once the sign-out is done or declined.
+ */
+export const DESK_META_VERSION = 1;
+
+export const META_KEYS = {
+  openSession: 'desk:open-session',
+  currentMember: 'desk:current-member',
+  visitedOrigins: 'desk:visited-origins',
+} as const;
+
+export const OpenSessionPointer = z.strictObject({
+  v: z.literal(DESK_META_VERSION),
+  sessionId: Uuid,
+  memberId: Slug,
+  since: EpochMs,
+});
+
+export const CurrentMember = z.strictObject({
+  v: z.literal(DESK_META_VERSION),
+  memberId: Slug,
+});
+
+export const AllowedOrigin = z.enum(ALLOWED_ORIGINS);
+
+export const VisitedOrigins = z.strictObject({
+  v: z.literal(DESK_META_VERSION),
+  sessionId: Uuid,
+  origins: z.array(AllowedOrigin).max(ALLOWED_ORIGINS.length),
+});
+
+export type OpenSessionPointer = z.infer<typeof OpenSessionPointer>;
+export type CurrentMember = z.infer<typeof CurrentMember>;
+export type VisitedOrigins = z.infer<typeof VisitedOrigins>;
+
+/** A stored record, or undefined when it is missing or unreadable (an unreadable pointer is not an open session). */
+export function parseOr<T>(schema: z.ZodType<T>, raw: unknown): T | undefined {
+  if (raw === undefined) return undefined;
+  const parsed = schema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}

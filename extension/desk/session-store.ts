@@ -1,0 +1,210 @@
+import { isAllowedOrigin } from '../../engine/sites';
+import {
+  checkCitizen,
+  completeFromTour,
+  endSession,
+  loadMembers,
+  loadSettings,
+  redactPersonal,
+  saveSession,
+  Session,
+  setSatisfaction,
+  startSession,
+  type DeskSettings,
+  type OpResult,
+  type SessionSummary,
+  type StorageAdapter,
+  type WriteOp,
+} from '../../sessions';
+import { notifySessionsChanged } from '../sessions-db/changes';
+import { withSessionsLock } from '../sessions-db/lock';
+import { DESK_META_VERSION, META_KEYS, type OpenSessionPointer, type VisitedOrigins } from './records';
+import { attemptWrite, fail, ok, readPointer, readSession, readVisited, type DeskResult } from './store';
+
+/**
+ * The assisted session's life on this machine, shared by the desk console and the background:
+ * start (session + open pointer in one atomic write), change (read, pure reducer, validate, write,
+ * all under the cross-context lock so a tour completing a task and a hand-marked task never
+ * overwrite each other), end (session + pointer removal in one write), and the visited-origins
+ * record that "end session" uses to offer a sign-out.
+ */
+async function settingsOrFail(adapter: StorageAdapter): Promise<DeskResult<DeskSettings>> {
+  const loaded = await loadSettings(adapter);
+  if (!loaded.ok) return loaded;
+  return loaded.settings ? ok(loaded.settings) : fail('Chưa có cài đặt của điểm hỗ trợ.', 'The desk has no settings yet.');
+}
+
+export interface StartInput {
+  /** crypto.randomUUID() */
+  id: string;
+  memberId: string;
+  agreed: boolean;
+  at: number;
+}
+
+/** Consent comes first: the session is created when the citizen agrees or declines. */
+export async function startDeskSession(adapter: StorageAdapter, input: StartInput): Promise<DeskResult<Session>> {
+  return withSessionsLock(async () => {
+    const settings = await settingsOrFail(adapter);
+    if (!settings.ok) return settings;
+    const { members } = await loadMembers(adapter);
+    if (!members.some((m) => m.id === input.memberId)) return fail('Không tìm thấy hồ sơ thành viên này.', `No member profile "${input.memberId}".`);
+    const pointer = await readPointer(adapter);
+    if (pointer) {
+      const current = await readSession(adapter, pointer.sessionId);
+      if (current.ok && current.value && current.value.endedAt === undefined) {
+        return fail('Đang có một phiên chưa kết thúc. Hãy kết thúc phiên đó trước.', 'A session is still open: end it first.');
+      }
+    }
+    const started = startSession(
+      { id: input.id, deskId: settings.value.deskId, memberId: input.memberId, at: input.at, consent: { agreed: input.agreed } },
+      settings.value,
+    );
+    if (!started.ok) return started;
+    const open: OpenSessionPointer = { v: DESK_META_VERSION, sessionId: input.id, memberId: input.memberId, since: input.at };
+    const visited: VisitedOrigins = { v: DESK_META_VERSION, sessionId: input.id, origins: [] };
+    const written = await attemptWrite(adapter, [
+      { type: 'put', store: 'sessions', key: input.id, value: started.session },
+      { type: 'put', store: 'meta', key: META_KEYS.openSession, value: open },
+      { type: 'put', store: 'meta', key: META_KEYS.visitedOrigins, value: visited },
+    ]);
+    if (!written.ok) return written;
+    notifySessionsChanged();
+    return ok(started.session);
+  });
+}
+
+type Op = (session: Session, settings: DeskSettings) => OpResult;
+
+async function mutate(adapter: StorageAdapter, sessionId: string, op: Op): Promise<DeskResult<{ session: Session; changed: boolean }>> {
+  return withSessionsLock(async () => {
+    const settings = await settingsOrFail(adapter);
+    if (!settings.ok) return settings;
+    const read = await readSession(adapter, sessionId);
+    if (!read.ok) return read;
+    if (!read.value) return fail('Không tìm thấy phiên này (có thể đã bị xoá).', 'Session not found (it may have been deleted).');
+    const result = op(read.value, settings.value);
+    if (!result.ok) return result;
+    if (result.session === read.value) return ok({ session: read.value, changed: false });
+    const next = redactPersonal(result.session, settings.value);
+    const saved = await saveSession(adapter, next, settings.value);
+    if (!saved.ok) return saved;
+    notifySessionsChanged();
+    return ok({ session: next, changed: true });
+  });
+}
+
+/**
+ * Applies a pure reducer from sessions/session-ops to one stored session and saves the result
+ * (validated against the desk's settings). A reducer that changes nothing writes nothing.
+ */
+export async function updateSession(adapter: StorageAdapter, sessionId: string, op: Op): Promise<DeskResult<Session>> {
+  const result = await mutate(adapter, sessionId, op);
+  return result.ok ? ok(result.value.session) : result;
+}
+
+/** Ends the session (with the citizen's 1–5 score when they consented) and clears the open pointer in the same write. */
+export async function endDeskSession(
+  adapter: StorageAdapter,
+  sessionId: string,
+  satisfaction: number | undefined,
+  at: number,
+): Promise<DeskResult<{ session: Session; summary: SessionSummary }>> {
+  return withSessionsLock(async () => {
+    const settings = await settingsOrFail(adapter);
+    if (!settings.ok) return settings;
+    const read = await readSession(adapter, sessionId);
+    if (!read.ok) return read;
+    if (!read.value) return fail('Không tìm thấy phiên này (có thể đã bị xoá).', 'Session not found (it may have been deleted).');
+    let session = read.value;
+    if (satisfaction !== undefined && session.consent.agreed && session.endedAt === undefined) {
+      const scored = setSatisfaction(session, satisfaction, at);
+      if (!scored.ok) return scored;
+      session = scored.session;
+    }
+    const ended = endSession(redactPersonal(session, settings.value), at);
+    const parsed = Session.safeParse(ended.session);
+    if (!parsed.success) return fail('Phiên không hợp lệ, chưa kết thúc được.', `Invalid session: ${parsed.error.issues[0]?.message}`);
+    const citizen = checkCitizen(parsed.data.citizen, settings.value, parsed.data.consent);
+    if (!citizen.ok) return citizen;
+    const ops: WriteOp[] = [{ type: 'put', store: 'sessions', key: sessionId, value: parsed.data }];
+    if ((await readPointer(adapter))?.sessionId === sessionId) ops.push({ type: 'delete', store: 'meta', key: META_KEYS.openSession });
+    const written = await attemptWrite(adapter, ops);
+    if (!written.ok) return written;
+    notifySessionsChanged();
+    return ok({ session: parsed.data, summary: ended.summary });
+  });
+}
+
+export type TourCompletion = 'no-open-session' | 'unchanged' | 'saved';
+
+/**
+ * A tour reached a step marked `completes`: when a session is open, the task is marked done with
+ * the time (completeFromTour is idempotent). Awaited by the background before it replies.
+ */
+export async function completeTaskFromTour(adapter: StorageAdapter, taskId: string, at: number): Promise<DeskResult<TourCompletion>> {
+  const pointer = await readPointer(adapter);
+  if (!pointer) return ok('no-open-session');
+  // completeFromTour itself ignores a session that ended meanwhile.
+  const result = await mutate(adapter, pointer.sessionId, (session) => completeFromTour(session, taskId, at));
+  if (!result.ok) return result;
+  return ok(result.value.changed ? 'saved' : 'unchanged');
+}
+
+/**
+ * Remembers that the citizen's browser reached an allow-listed portal origin during the open
+ * session (the origin only). Cheap when there is nothing to record: it only takes the lock when a
+ * new origin must be written.
+ */
+export async function recordVisit(adapter: StorageAdapter, origin: string): Promise<boolean> {
+  if (!isAllowedOrigin(origin)) return false;
+  const needed = async () => {
+    const pointer = await readPointer(adapter);
+    if (!pointer) return undefined;
+    const visited = await readVisited(adapter);
+    const current = visited?.sessionId === pointer.sessionId ? visited.origins : [];
+    return current.includes(origin) ? undefined : { sessionId: pointer.sessionId, origins: [...current, origin] };
+  };
+  if (!(await needed())) return false;
+  return withSessionsLock(async () => {
+    const next = await needed();
+    if (!next) return false;
+    const written = await attemptWrite(adapter, [
+      { type: 'put', store: 'meta', key: META_KEYS.visitedOrigins, value: { v: DESK_META_VERSION, ...next } satisfies VisitedOrigins },
+    ]);
+    return written.ok;
+  });
+}
+
+/** The origins to sign out of at the end of `sessionId`; refused while that session is still open. */
+export async function visitedForSignOut(adapter: StorageAdapter, sessionId: string): Promise<DeskResult<string[]>> {
+  if ((await readPointer(adapter))?.sessionId === sessionId) {
+    return fail('Hãy kết thúc phiên trước khi đăng xuất người dân.', 'End the session before signing the citizen out.');
+  }
+  const visited = await readVisited(adapter);
+  return ok(visited?.sessionId === sessionId ? visited.origins.filter(isAllowedOrigin) : []);
+}
+
+/** Forgets the visited origins of `sessionId` (after signing out, or when the desk declines). */
+export async function clearVisited(adapter: StorageAdapter, sessionId: string): Promise<DeskResult> {
+  return withSessionsLock(async () => {
+    const visited = await readVisited(adapter);
+    if (visited?.sessionId !== sessionId) return ok(undefined);
+    const written = await attemptWrite(adapter, [{ type: 'delete', store: 'meta', key: META_KEYS.visitedOrigins }]);
+    if (written.ok) notifySessionsChanged();
+    return written;
+  });
+}
+
+/** Drops an open pointer whose session is unreadable, missing or already ended (the record itself stays). */
+export async function dropStalePointer(adapter: StorageAdapter): Promise<DeskResult> {
+  return withSessionsLock(async () => {
+    const pointer = await readPointer(adapter);
+    if (!pointer) return ok(undefined);
+    const session = await readSession(adapter, pointer.sessionId);
+    if (session.ok && session.value && session.value.endedAt === undefined) return fail('Phiên vẫn đang mở.', 'The session is still open.');
+    const written = await attemptWrite(adapter, [{ type: 'delete', store: 'meta', key: META_KEYS.openSession }]);
+    if (written.ok) notifySessionsChanged();
+    return written;
+  });
+}

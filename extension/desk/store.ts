@@ -1,0 +1,192 @@
+import { fold } from '../../engine/text';
+import {
+  defaultSettings,
+  DeskSettings,
+  loadMembers,
+  loadSettings,
+  migrateSession,
+  QUOTA_MESSAGE,
+  redactPersonal,
+  saveSession,
+  saveSettings,
+  StorageQuotaError,
+  TeamMember,
+  MEMBER_SCHEMA_VERSION,
+  type Message,
+  type Session,
+  type StorageAdapter,
+  type WriteOp,
+} from '../../sessions';
+import { notifySessionsChanged } from '../sessions-db/changes';
+import { withSessionsLock } from '../sessions-db/lock';
+import { CurrentMember, DESK_META_VERSION, META_KEYS, OpenSessionPointer, parseOr, VisitedOrigins } from './records';
+
+/**
+ * The desk's reads and its profile/settings writes, over the sessions StorageAdapter. Every write
+ * takes the cross-context lock, is validated, awaited, and announced with notifySessionsChanged().
+ * Session lifecycle writes are in session-store.ts.
+ */
+export type DeskResult<T = undefined> = { ok: true; value: T } | { ok: false; error: Message };
+
+export const ok = <T>(value: T): DeskResult<T> => ({ ok: true, value });
+export const fail = (vi: string, en: string): { ok: false; error: Message } => ({ ok: false, error: { vi, en } });
+
+/** Runs a batch write; a quota error becomes the user-facing quota message, nothing half-written. */
+export async function attemptWrite(adapter: StorageAdapter, ops: readonly WriteOp[]): Promise<DeskResult> {
+  try {
+    await adapter.write(ops);
+    return ok(undefined);
+  } catch (error) {
+    if (error instanceof StorageQuotaError || (error instanceof Error && error.name === 'QuotaExceededError')) return { ok: false, error: { ...QUOTA_MESSAGE } };
+    return fail('Không lưu được dữ liệu, hãy thử lại.', `Could not save: ${String(error)}`);
+  }
+}
+
+export interface DeskSnapshot {
+  settings: DeskSettings;
+  /** Profiles on this machine, archived ones left out. */
+  members: TeamMember[];
+  /** The member working now, if one is chosen and still on file. */
+  member: TeamMember | undefined;
+  open: Session | undefined;
+  /** The pointer names a session that cannot be read: said out loud, never hidden. */
+  openError: Message | undefined;
+  visited: VisitedOrigins | undefined;
+}
+
+/** One session by id, upgraded and validated; undefined when missing. */
+export async function readSession(adapter: StorageAdapter, id: string): Promise<DeskResult<Session | undefined>> {
+  const raw = await adapter.get('sessions', id);
+  if (raw === undefined) return ok(undefined);
+  const migrated = migrateSession(raw);
+  return migrated.ok ? ok(migrated.session) : { ok: false, error: migrated.error };
+}
+
+export async function readPointer(adapter: StorageAdapter): Promise<OpenSessionPointer | undefined> {
+  return parseOr(OpenSessionPointer, await adapter.get('meta', META_KEYS.openSession));
+}
+
+export async function readVisited(adapter: StorageAdapter): Promise<VisitedOrigins | undefined> {
+  return parseOr(VisitedOrigins, await adapter.get('meta', META_KEYS.visitedOrigins));
+}
+
+/** A new desk id: `ban-` and 8 random hex digits (stamped on every session of this machine). */
+export function newDeskId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(4));
+  return `ban-${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** The desk's settings, created with safe defaults (every personal field off) on first use. */
+export async function ensureSettings(adapter: StorageAdapter): Promise<DeskResult<DeskSettings>> {
+  const first = await loadSettings(adapter);
+  if (!first.ok) return first;
+  if (first.settings) return ok(first.settings);
+  return withSessionsLock(async () => {
+    const again = await loadSettings(adapter);
+    if (!again.ok) return again;
+    if (again.settings) return ok(again.settings);
+    const settings = defaultSettings(newDeskId());
+    const saved = await saveSettings(adapter, settings);
+    if (!saved.ok) return saved;
+    notifySessionsChanged();
+    return ok(settings);
+  });
+}
+
+export async function readDesk(adapter: StorageAdapter): Promise<DeskResult<DeskSnapshot>> {
+  const settings = await ensureSettings(adapter);
+  if (!settings.ok) return settings;
+  const [{ members }, current, pointer, visited] = await Promise.all([
+    loadMembers(adapter),
+    adapter.get('meta', META_KEYS.currentMember).then((raw) => parseOr(CurrentMember, raw)),
+    readPointer(adapter),
+    readVisited(adapter),
+  ]);
+  let open: Session | undefined;
+  let openError: Message | undefined;
+  if (pointer) {
+    const session = await readSession(adapter, pointer.sessionId);
+    if (!session.ok) openError = session.error;
+    else if (session.value && session.value.endedAt === undefined) open = session.value;
+  }
+  const active = members.filter((m) => !m.archived).sort((a, b) => a.displayName.localeCompare(b.displayName, 'vi'));
+  const memberId = open?.memberId ?? current?.memberId;
+  return ok({ settings: settings.value, members: active, member: members.find((m) => m.id === memberId), open, openError, visited });
+}
+
+/** A short, stable code from the name the member types: "Nguyễn Thị Hoa" → "nguyen-thi-hoa" (then -2, -3 …). */
+export function memberIdFor(displayName: string, taken: ReadonlySet<string>): string {
+  const base =
+    fold(displayName)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40)
+      .replace(/-+$/, '') || 'thanh-vien';
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n += 1) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+export interface MemberInput {
+  displayName: string;
+  team: string;
+  commune: string;
+}
+
+/** Creates a profile on this machine and makes it the current one. */
+export async function createMember(adapter: StorageAdapter, input: MemberInput, now: number): Promise<DeskResult<TeamMember>> {
+  return withSessionsLock(async () => {
+    const { members, unreadable } = await loadMembers(adapter);
+    const id = memberIdFor(input.displayName, new Set([...members.map((m) => m.id), ...unreadable]));
+    const parsed = TeamMember.safeParse({ schemaVersion: MEMBER_SCHEMA_VERSION, id, ...input, createdAt: now });
+    if (!parsed.success) {
+      const field = String(parsed.error.issues[0]?.path[0] ?? '');
+      const label: Record<string, string> = { displayName: 'Tên hoặc mã', team: 'Tổ', commune: 'Xã/phường' };
+      return fail(`Hãy điền “${label[field] ?? field}” (không để trống, không quá dài, không dùng ký tự < >).`, `Check the field "${field}": ${parsed.error.issues[0]?.message}`);
+    }
+    const written = await attemptWrite(adapter, [
+      { type: 'put', store: 'members', key: id, value: parsed.data },
+      { type: 'put', store: 'meta', key: META_KEYS.currentMember, value: { v: DESK_META_VERSION, memberId: id } },
+    ]);
+    if (!written.ok) return written;
+    notifySessionsChanged();
+    return ok(parsed.data);
+  });
+}
+
+/** Chooses who is working at the desk (undefined: nobody, back to the profile list). */
+export async function selectMember(adapter: StorageAdapter, memberId: string | undefined): Promise<DeskResult> {
+  return withSessionsLock(async () => {
+    if (await readPointer(adapter)) return fail('Hãy kết thúc phiên đang mở trước khi đổi thành viên.', 'End the open session before switching member.');
+    const op: WriteOp =
+      memberId === undefined
+        ? { type: 'delete', store: 'meta', key: META_KEYS.currentMember }
+        : { type: 'put', store: 'meta', key: META_KEYS.currentMember, value: CurrentMember.parse({ v: DESK_META_VERSION, memberId }) };
+    const written = await attemptWrite(adapter, [op]);
+    if (written.ok) notifySessionsChanged();
+    return written;
+  });
+}
+
+/**
+ * Saves the desk's settings. A personal field turned off is also removed from the open session
+ * at once, so nothing the desk no longer records stays stored (and later saves stay valid).
+ */
+export async function saveDeskSettings(adapter: StorageAdapter, next: DeskSettings): Promise<DeskResult> {
+  const parsed = DeskSettings.safeParse(next);
+  if (!parsed.success) return fail('Cài đặt không hợp lệ.', `Invalid settings: ${parsed.error.issues[0]?.message}`);
+  return withSessionsLock(async () => {
+    const saved = await saveSettings(adapter, parsed.data);
+    if (!saved.ok) return saved;
+    const pointer = await readPointer(adapter);
+    const open = pointer ? await readSession(adapter, pointer.sessionId) : undefined;
+    if (open?.ok && open.value) {
+      const redacted = redactPersonal(open.value, parsed.data);
+      if (redacted !== open.value) {
+        const written = await saveSession(adapter, redacted, parsed.data);
+        if (!written.ok) return written;
+      }
+    }
+    notifySessionsChanged();
+    return ok(undefined);
+  });
+}

@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { addTask, markTask, removeTask, setCitizen, type StorageAdapter } from '../../sessions';
+import { findTour } from '../../tours/catalogue';
+import type { SignOutReply } from '../messages';
+import { onSessionsChanged } from '../sessions-db/changes';
+import { IdbStorage } from '../sessions-db/idb-storage';
+import { askBackground, citizenTabId } from './citizen-tab';
+import { deriveScreen, type DeskModel, type Ended, type Notice, type View } from './model';
+import { clearVisited, dropStalePointer, endDeskSession, startDeskSession, updateSession } from './session-store';
+import { createMember, ok, readDesk, saveDeskSettings, selectMember, type DeskResult, type DeskSnapshot } from './store';
+import { DESK_TEXT as T } from './strings';
+
+/**
+ * The desk console's state: read from IndexedDB (through sessions/ and IdbStorage), read again
+ * whenever any page or the background announces a change, and changed only through the stores
+ * (which lock, validate and await every write). Nothing lives only in memory except which screen
+ * is shown: an open session is found again after the panel, the browser or the worker restarts.
+ */
+export function useDeskModel(): DeskModel {
+  const opened = useRef<Promise<IdbStorage> | null>(null);
+  const generation = useRef(0);
+  // One change at a time; controls stay enabled (disabling a focused button drops keyboard focus).
+  const inFlight = useRef(false);
+  const [loaded, setLoaded] = useState<DeskResult<DeskSnapshot>>();
+  const [view, setView] = useState<View>('home');
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice>();
+  const [ended, setEnded] = useState<Ended>();
+  const [signOutResult, setSignOutResult] = useState<SignOutReply>();
+
+  const storage = useCallback((): Promise<StorageAdapter> => {
+    opened.current ??= IdbStorage.open();
+    return opened.current;
+  }, []);
+
+  const reload = useCallback(async () => {
+    const mine = ++generation.current;
+    try {
+      const read = await readDesk(await storage());
+      if (mine === generation.current) setLoaded(read);
+    } catch (error) {
+      if (mine === generation.current) setLoaded({ ok: false, error: { vi: T.failed, en: String(error) } });
+    }
+  }, [storage]);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    onSessionsChanged(() => void reload(), controller.signal);
+    void reload();
+    return () => controller.abort();
+  }, [reload]);
+
+  /** Runs one change: busy while it runs, its error shown, the view reloaded after. */
+  const run = useCallback(
+    async <V>(work: (adapter: StorageAdapter) => Promise<DeskResult<V>>, then?: (value: V) => void) => {
+      if (inFlight.current) return;
+      inFlight.current = true;
+      setBusy(true);
+      setNotice(undefined);
+      try {
+        const result = await work(await storage());
+        if (result.ok) then?.(result.value);
+        else setNotice({ kind: 'error', text: result.error.vi });
+      } catch {
+        setNotice({ kind: 'error', text: T.failed });
+      } finally {
+        await reload();
+        inFlight.current = false;
+        setBusy(false);
+      }
+    },
+    [storage, reload],
+  );
+
+  const snapshot = loaded?.ok ? loaded.value : undefined;
+  const loadError = loaded && !loaded.ok ? loaded.error : undefined;
+  const open = snapshot?.open;
+  const member = snapshot?.member;
+  const onOpen = (change: Parameters<typeof updateSession>[2], then?: () => void) =>
+    open && void run((db) => updateSession(db, open.id, change), then);
+
+  const visited = snapshot?.visited;
+  const offerFor = ended?.session.id ?? (visited && visited.sessionId !== open?.id ? visited.sessionId : undefined);
+
+  return {
+    screen: deriveScreen(snapshot, loadError, view, ended),
+    snapshot,
+    loadError,
+    busy,
+    notice,
+    ended,
+    signOutSessionId: offerFor,
+    signOutOrigins: visited && visited.sessionId === offerFor ? visited.origins : [],
+    signOutResult,
+    createMember: (input) => void run((db) => createMember(db, input, Date.now()), () => setView('home')),
+    chooseMember: (memberId) => void run((db) => selectMember(db, memberId), () => setView('home')),
+    show: (next) => {
+      setNotice(undefined);
+      setSignOutResult(undefined);
+      if (next === 'consent') setEnded(undefined);
+      setView(next);
+    },
+    saveSettings: (settings) =>
+      void run(
+        (db) => saveDeskSettings(db, settings),
+        () => setNotice({ kind: 'info', text: T.saved }),
+      ),
+    decideConsent: (agreed) =>
+      member &&
+      void run(
+        (db) => startDeskSession(db, { id: crypto.randomUUID(), memberId: member.id, agreed, at: Date.now() }),
+        () => setView(agreed ? 'citizen' : 'session'),
+      ),
+    saveCitizen: (input) => onOpen((session, settings) => setCitizen(session, input, settings, Date.now()), () => setView('session')),
+    toggleTask: (taskId, picked) => onOpen((session) => (picked ? addTask : removeTask)(session, taskId, Date.now())),
+    markTask: (taskId, outcome, reason) => onOpen((session) => markTask(session, taskId, { outcome, reason }, Date.now())),
+    startTour: (tourId) => {
+      const title = findTour(tourId)?.title.vi ?? tourId;
+      setNotice(undefined);
+      void (async () => {
+        const tabId = await citizenTabId().catch(() => undefined);
+        if (tabId === undefined) return setNotice({ kind: 'error', text: T.noCitizenTab });
+        try {
+          await askBackground({ kind: 'desk:start-tour', tabId, tourId });
+          setNotice({ kind: 'info', text: T.tourStarted(title) });
+        } catch {
+          setNotice({ kind: 'error', text: T.noCitizenTab });
+        }
+      })();
+    },
+    endSession: (satisfaction) =>
+      open &&
+      void run(
+        (db) => endDeskSession(db, open.id, satisfaction, Date.now()),
+        (value) => {
+          setEnded(value);
+          setSignOutResult(undefined);
+          setView('summary');
+        },
+      ),
+    signOut: (sessionId, closeTabs) =>
+      void run(async () => {
+        const reply = await askBackground({ kind: 'desk:sign-out', sessionId, closeTabs }).catch(
+          (): SignOutReply => ({ ok: false, error: { vi: T.failed, en: 'sign-out failed' } }),
+        );
+        setSignOutResult(reply);
+        return ok(undefined);
+      }),
+    skipSignOut: (sessionId) => void run((db) => clearVisited(db, sessionId)),
+    dropStalePointer: () => void run((db) => dropStalePointer(db)),
+    finish: () => {
+      setEnded(undefined);
+      setSignOutResult(undefined);
+      setNotice(undefined);
+      setView('home');
+    },
+  };
+}

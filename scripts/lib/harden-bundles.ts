@@ -1,0 +1,53 @@
+import type { Plugin } from 'vite';
+
+/**
+ * Build-time hardening of two third-party modules, checked so that an upgrade that changes their
+ * code fails the build instead of silently undoing it:
+ * - driver.js writes popover text with innerHTML; we only ever pass it a placeholder and fill the
+ *   popover with textContent, so its HTML sinks become textContent and no HTML sink ships at all.
+ * - zod probes for `new Function` to JIT-compile parsers; extension CSP forbids eval anyway (the
+ *   probe only logs a violation), so the probe answers "no" without trying.
+ */
+interface Rewrite {
+  file: RegExp;
+  apply(code: string): { code: string; count: number };
+}
+
+const REWRITES: Rewrite[] = [
+  {
+    file: /driver\.js[\\/]dist[\\/]driver\.js\.mjs$/,
+    apply(code) {
+      let count = 0;
+      const out = code.replace(/\.innerHTML=/g, () => {
+        count++;
+        return '.textContent=';
+      });
+      return { code: out, count };
+    },
+  },
+  {
+    file: /zod[\\/]v4[\\/]core[\\/]util\.js$/,
+    apply(code) {
+      let count = 0;
+      const out = code.replace(/const F = Function;\s*new F\(""\);\s*return true;/, () => {
+        count++;
+        return 'return false;';
+      });
+      return { code: out, count };
+    },
+  },
+];
+
+export function hardenBundles(): Plugin {
+  return {
+    name: 'dan-buoc:harden-bundles',
+    enforce: 'pre',
+    transform(code, id) {
+      const rewrite = REWRITES.find((r) => r.file.test(id));
+      if (!rewrite) return null;
+      const result = rewrite.apply(code);
+      if (result.count === 0) this.error(`harden-bundles: ${id} no longer has the code this rewrite expects; review the rewrite.`);
+      return { code: result.code, map: null };
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { META_KEYS } from '../../../extension/desk/records';
+import {
+  dropStalePointer,
+  endDeskSession,
+  startDeskSession,
+  updateSession,
+} from '../../../extension/desk/session-store';
+import { createMember, ensureSettings, memberIdFor, readDesk, saveDeskSettings, selectMember } from '../../../extension/desk/store';
+import { IdbStorage } from '../../../extension/sessions-db/idb-storage';
+import { MemoryStorage, QUOTA_MESSAGE, setCitizen, StorageQuotaError, type StorageAdapter } from '../../../sessions';
+import { T0 } from './harness';
+
+let n = 0;
+let db: StorageAdapter;
+let memberId: string;
+
+beforeEach(async () => {
+  db = await IdbStorage.open(`desk-store-${n++}`);
+  await ensureSettings(db);
+  const member = await createMember(db, { displayName: 'Nguyễn Thị Hoa', team: 'Tổ CNS thôn Đông', commune: 'Xã Tân Lập' }, T0);
+  if (!member.ok) throw new Error(member.error.en);
+  memberId = member.value.id;
+});
+
+const start = (agreed = true, id: string = crypto.randomUUID()) => startDeskSession(db, { id, memberId, agreed, at: T0 + 1000 });
+
+async function opened(agreed = true) {
+  const result = await start(agreed);
+  if (!result.ok) throw new Error(result.error.en);
+  return result.value;
+}
+
+describe('profiles and settings', () => {
+  it('creates the desk’s settings once, every personal field off, with a random desk id', async () => {
+    const first = await readDesk(db);
+    const again = await ensureSettings(db);
+    expect(first.ok && again.ok && first.value.settings).toEqual(again.ok && again.value);
+    expect(first.ok && first.value.settings).toMatchObject({ deskId: expect.stringMatching(/^ban-[0-9a-f]{8}$/), personalFields: { name: false, idNumber: false, phone: false, note: false }, retentionMonths: 12 });
+  });
+
+  it('gives members short unique codes from their names and remembers who is working', async () => {
+    expect(memberId).toBe('nguyen-thi-hoa');
+    const twin = await createMember(db, { displayName: 'Nguyễn Thị Hoa', team: 'Tổ 2', commune: 'Xã Tân Lập' }, T0);
+    expect(twin.ok && twin.value.id).toBe('nguyen-thi-hoa-2');
+    const desk = await readDesk(db);
+    expect(desk.ok && desk.value.member?.id).toBe('nguyen-thi-hoa-2');
+    expect(desk.ok && desk.value.members.map((m) => m.id)).toEqual(['nguyen-thi-hoa', 'nguyen-thi-hoa-2']);
+    expect(await selectMember(db, 'nguyen-thi-hoa')).toEqual({ ok: true, value: undefined });
+    expect(memberIdFor('Đặng Văn Đức (TV-03)', new Set())).toBe('dang-van-duc-tv-03');
+    expect(memberIdFor('<<>>', new Set())).toBe('thanh-vien');
+  });
+
+  it('refuses an empty or HTML profile, and switching member while a session is open', async () => {
+    expect(await createMember(db, { displayName: ' ', team: 'x', commune: 'y' }, T0)).toMatchObject({ ok: false });
+    expect(await createMember(db, { displayName: '<b>x</b>', team: 'x', commune: 'y' }, T0)).toMatchObject({ ok: false });
+    await opened();
+    expect(await selectMember(db, undefined)).toMatchObject({ ok: false });
+  });
+});
+
+describe('the session’s life', () => {
+  it('writes the session and the open pointer together and finds the session again after a restart', async () => {
+    const session = await opened();
+    expect(await db.get('meta', META_KEYS.openSession)).toEqual({ v: 1, sessionId: session.id, memberId, since: T0 + 1000 });
+    const fresh = await readDesk(db);
+    expect(fresh.ok && fresh.value.open).toEqual(session);
+    expect(await start()).toMatchObject({ ok: false, error: { vi: expect.stringContaining('chưa kết thúc') } });
+  });
+
+  it('declined consent: nothing about the citizen, ever', async () => {
+    const session = await opened(false);
+    expect(session).not.toHaveProperty('citizen');
+    const described = await updateSession(db, session.id, (s, cfg) => setCitizen(s, { ageBand: '60-74' }, cfg, T0 + 2000));
+    expect(described).toMatchObject({ ok: false });
+    const ended = await endDeskSession(db, session.id, 5, T0 + 3000);
+    expect(ended.ok && ended.value.session).not.toHaveProperty('satisfaction');
+    expect(await db.get('sessions', session.id)).not.toHaveProperty('citizen');
+  });
+
+  it('refuses personal fields until the desk turns them on, and removes them from the open session when turned off', async () => {
+    const session = await opened();
+    const withPhone = (s: Parameters<typeof setCitizen>[0], cfg: Parameters<typeof setCitizen>[2]) => setCitizen(s, { ageBand: '30-44', phone: '0912 345 678' }, cfg, T0 + 2000);
+    expect(await updateSession(db, session.id, withPhone)).toMatchObject({ ok: false, error: { vi: expect.stringContaining('Số điện thoại') } });
+    const settings = (await ensureSettings(db)) as { ok: true; value: Parameters<typeof saveDeskSettings>[1] };
+    await saveDeskSettings(db, { ...settings.value, personalFields: { ...settings.value.personalFields, phone: true } });
+    expect(await updateSession(db, session.id, withPhone)).toMatchObject({ ok: true, value: { citizen: { ageBand: '30-44', phone: '0912345678' } } });
+    await saveDeskSettings(db, settings.value);
+    expect(await db.get('sessions', session.id)).toMatchObject({ citizen: { ageBand: '30-44' } });
+    expect(JSON.stringify(await db.get('sessions', session.id))).not.toContain('0912345678');
+  });
+
+  it('ends once: the score is kept, the pointer goes in the same write, a second end changes nothing', async () => {
+    const session = await opened();
+    const ended = await endDeskSession(db, session.id, 4, T0 + 60_000);
+    expect(ended).toMatchObject({ ok: true, value: { session: { satisfaction: 4, endedAt: T0 + 60_000 }, summary: { durationMinutes: 1 } } });
+    expect(await db.get('meta', META_KEYS.openSession)).toBeUndefined();
+    const again = await endDeskSession(db, session.id, 1, T0 + 120_000);
+    expect(again.ok && again.value.session).toMatchObject({ satisfaction: 4, endedAt: T0 + 60_000 });
+    expect((await readDesk(db)).ok && (await start()).ok).toBe(true);
+  });
+
+  it('a pointer to an unreadable session is shown, never silently open, and can be dropped', async () => {
+    const session = await opened();
+    await db.put('sessions', session.id, { ...session, tasks: 'garbage' });
+    const desk = await readDesk(db);
+    expect(desk.ok && desk.value.open).toBeUndefined();
+    expect(desk.ok && desk.value.openError).toBeDefined();
+    expect(await dropStalePointer(db)).toEqual({ ok: true, value: undefined });
+    expect(await db.get('meta', META_KEYS.openSession)).toBeUndefined();
+    expect(await db.get('sessions', session.id)).toBeDefined();
+  });
+
+  it('a full disk leaves nothing half-written and says so in Vietnamese', async () => {
+    const storage = new MemoryStorage({ failWrite: (ops) => (ops.some((op) => op.store === 'sessions') ? new StorageQuotaError() : undefined) });
+    await ensureSettings(storage);
+    const member = await createMember(storage, { displayName: 'TV 1', team: 'Tổ', commune: 'Xã' }, T0);
+    const result = await startDeskSession(storage, { id: crypto.randomUUID(), memberId: member.ok ? member.value.id : '', agreed: true, at: T0 });
+    expect(result).toEqual({ ok: false, error: QUOTA_MESSAGE });
+    expect(storage.dump().sessions).toEqual([]);
+    expect(storage.dump().meta.map(([key]) => key)).toEqual([META_KEYS.currentMember]);
+  });
+});
