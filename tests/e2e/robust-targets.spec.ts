@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '../support/fixtures';
+import { HIGHLIGHTED } from '../support/citizen';
 import { startFromPopup } from '../support/find-procedure-walk';
 import { serveDriverJsPage } from '../support/replica';
 
@@ -104,25 +105,33 @@ test('steps inside a same-origin and a cross-origin iframe are drawn in that fra
   await expect(citizen.popover).toHaveCount(0);
   await guide.getByRole('checkbox', { name: 'Tôi đã đọc hướng dẫn' }).check();
 
-  await expect(form.locator('.danbuoc-popover')).toContainText('Bước 2/7');
+  const formStep = (n: number) => expect(form.locator('.danbuoc-popover .driver-popover-progress-text')).toHaveText(`Bước ${n}/7`);
+  const highlighted = form.locator(HIGHLIGHTED);
+  const next = () => form.locator('.danbuoc-popover').getByRole('button', { name: 'Tiếp' }).click();
+
+  await formStep(2);
   await expect(guide.locator('.danbuoc-popover')).toHaveCount(0);
-  const highlighted = form.locator('.driver-active-element');
+  await expect(highlighted).toHaveAttribute('id', /ho-ten/);
   await highlighted.fill('Nguyễn Minh Khang');
   await highlighted.press('Enter');
-  await expect(form.locator('.danbuoc-popover')).toContainText('Bước 3/7');
-  await form.locator('.driver-active-element').pressSequentially('15032024');
-  await form.locator('.driver-active-element').press('Enter');
-  await expect(form.locator('.danbuoc-popover')).toContainText('Bước 4/7');
+  await formStep(3);
+  await expect(highlighted).toHaveAttribute('id', /ngay-sinh/);
+  await highlighted.pressSequentially('15032024');
+  await highlighted.press('Enter');
+  await formStep(4);
   // A person picks from the list with the keyboard (script-set values are not trusted events).
-  await form.getByLabel('Giới tính').focus();
-  await form.getByLabel('Giới tính').press('ArrowDown');
-  await form.locator('.danbuoc-popover').getByRole('button', { name: 'Tiếp' }).click();
-  await expect(form.locator('.danbuoc-popover')).toContainText('Bước 5/7');
-  await form.locator('.driver-active-element').fill('Bệnh viện Phụ sản Hà Nội');
+  await expect(highlighted).toHaveAttribute('id', /gioi-tinh/);
+  await highlighted.focus();
+  await highlighted.press('ArrowDown');
+  await next();
+  await formStep(5);
+  await expect(highlighted).toHaveAttribute('id', /noi-sinh/);
+  await highlighted.fill('Bệnh viện Phụ sản Hà Nội');
   // Enter here would submit the e-form itself; the citizen presses "Tiếp" instead.
-  await form.locator('.danbuoc-popover').getByRole('button', { name: 'Tiếp' }).click();
-  await expect(form.locator('.danbuoc-popover')).toContainText('Bước 6/7');
-  await form.locator('.driver-active-element').click();
+  await next();
+  await formStep(6);
+  await expect(highlighted).toHaveText('Lưu tờ khai');
+  await highlighted.click();
   await expect(form.getByText('Đã lưu tờ khai')).toBeVisible();
 
   await citizen.expectStep(7, 7);

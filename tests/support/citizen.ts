@@ -1,5 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/** The element a step highlights (not driver.js's stand-in for popovers without one). */
+export const HIGHLIGHTED = '.driver-active-element:not(#driver-dummy-element)';
+
 /**
  * A citizen in front of the portal: sees the Dẫn Bước popover, reads it, and acts on the
  * highlighted element the way a person would (click it, type into it, press Enter).
@@ -10,7 +13,7 @@ export class Citizen {
 
   constructor(readonly page: Page) {
     this.popover = page.locator('.driver-popover.danbuoc-popover');
-    this.highlighted = page.locator('.driver-active-element');
+    this.highlighted = page.locator(HIGHLIGHTED);
   }
 
   async expectStep(current: number, total: number): Promise<void> {
