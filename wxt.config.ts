@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { manifestMatches } from './engine/sites';
 import { checkTourFolder } from './scripts/lib/check-tours';
+import { hardenBundles } from './scripts/lib/harden-bundles';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -15,9 +16,16 @@ export default defineConfig({
     host_permissions: manifestMatches(),
     action: { default_title: 'Dẫn Bước — hướng dẫn từng bước' },
     browser_specific_settings: {
-      gecko: { id: 'dan-buoc@tocongnghesocongdong.vn', strict_min_version: '121.0' },
+      gecko: {
+        id: 'dan-buoc@tocongnghesocongdong.vn',
+        strict_min_version: '140.0',
+        // Nothing leaves the device: tours, runs and session records stay in the browser.
+        data_collection_permissions: { required: ['none'] },
+      },
+      gecko_android: { strict_min_version: '142.0' },
     },
   },
+  vite: () => ({ plugins: [hardenBundles()] }),
   hooks: {
     // Tours are validated at build time so the content script never carries zod.
     'build:before': async () => {

@@ -39,6 +39,10 @@ export function HomeScreen({ member, stale, onNewSession, onSwitchMember, onSett
         <button type="button" className="secondary" onClick={onSettings}>
           {T.settings}
         </button>
+        {/* The commune's reports open in a tab of their own: they need room for tables and charts. */}
+        <a className="button-link secondary" href="dashboard.html" target="_blank" rel="noopener">
+          {T.openReports}
+        </a>
       </div>
     </section>
   );

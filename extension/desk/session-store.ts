@@ -19,7 +19,7 @@ import {
 import { notifySessionsChanged } from '../sessions-db/changes';
 import { withSessionsLock } from '../sessions-db/lock';
 import { DESK_META_VERSION, META_KEYS, type OpenSessionPointer, type VisitedOrigins } from './records';
-import { attemptWrite, fail, ok, readPointer, readSession, readVisited, type DeskResult } from './store';
+import { attemptWrite, fail, ok, readPointer, readSession, readVisited, settingsOrCreate, type DeskResult } from './store';
 
 /**
  * The assisted session's life on this machine, shared by the desk console and the background:
@@ -45,7 +45,7 @@ export interface StartInput {
 /** Consent comes first: the session is created when the citizen agrees or declines. */
 export async function startDeskSession(adapter: StorageAdapter, input: StartInput): Promise<DeskResult<Session>> {
   return withSessionsLock(async () => {
-    const settings = await settingsOrFail(adapter);
+    const settings = await settingsOrCreate(adapter);
     if (!settings.ok) return settings;
     const { members } = await loadMembers(adapter);
     if (!members.some((m) => m.id === input.memberId)) return fail('Không tìm thấy hồ sơ thành viên này.', `No member profile "${input.memberId}".`);

@@ -76,25 +76,38 @@ export function newDeskId(): string {
   return `ban-${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
-/** The desk's settings, created with safe defaults (every personal field off) on first use. */
+/** Shown before anything is saved; a real id is made on the first write (see settingsOrCreate). */
+export const UNSAVED_DESK_ID = 'chua-luu';
+
+/**
+ * The desk's settings, created with safe defaults (every personal field off) on the first write that
+ * needs them. Call inside withSessionsLock. Reading never creates them, so a page that reloads after
+ * "delete everything" leaves the database empty.
+ */
+export async function settingsOrCreate(adapter: StorageAdapter): Promise<DeskResult<DeskSettings>> {
+  const loaded = await loadSettings(adapter);
+  if (!loaded.ok) return loaded;
+  if (loaded.settings) return ok(loaded.settings);
+  const settings = defaultSettings(newDeskId());
+  const saved = await saveSettings(adapter, settings);
+  if (!saved.ok) return saved;
+  notifySessionsChanged();
+  return ok(settings);
+}
+
 export async function ensureSettings(adapter: StorageAdapter): Promise<DeskResult<DeskSettings>> {
-  const first = await loadSettings(adapter);
-  if (!first.ok) return first;
-  if (first.settings) return ok(first.settings);
-  return withSessionsLock(async () => {
-    const again = await loadSettings(adapter);
-    if (!again.ok) return again;
-    if (again.settings) return ok(again.settings);
-    const settings = defaultSettings(newDeskId());
-    const saved = await saveSettings(adapter, settings);
-    if (!saved.ok) return saved;
-    notifySessionsChanged();
-    return ok(settings);
-  });
+  return withSessionsLock(() => settingsOrCreate(adapter));
+}
+
+/** What the console shows: stored settings, or the defaults a first write would store. */
+async function settingsForDisplay(adapter: StorageAdapter): Promise<DeskResult<DeskSettings>> {
+  const loaded = await loadSettings(adapter);
+  if (!loaded.ok) return loaded;
+  return ok(loaded.settings ?? defaultSettings(UNSAVED_DESK_ID));
 }
 
 export async function readDesk(adapter: StorageAdapter): Promise<DeskResult<DeskSnapshot>> {
-  const settings = await ensureSettings(adapter);
+  const settings = await settingsForDisplay(adapter);
   if (!settings.ok) return settings;
   const [{ members }, current, pointer, visited] = await Promise.all([
     loadMembers(adapter),
@@ -135,6 +148,8 @@ export interface MemberInput {
 /** Creates a profile on this machine and makes it the current one. */
 export async function createMember(adapter: StorageAdapter, input: MemberInput, now: number): Promise<DeskResult<TeamMember>> {
   return withSessionsLock(async () => {
+    const settings = await settingsOrCreate(adapter);
+    if (!settings.ok) return settings;
     const { members, unreadable } = await loadMembers(adapter);
     const id = memberIdFor(input.displayName, new Set([...members.map((m) => m.id), ...unreadable]));
     const parsed = TeamMember.safeParse({ schemaVersion: MEMBER_SCHEMA_VERSION, id, ...input, createdAt: now });
@@ -172,9 +187,11 @@ export async function selectMember(adapter: StorageAdapter, memberId: string | u
  * at once, so nothing the desk no longer records stays stored (and later saves stay valid).
  */
 export async function saveDeskSettings(adapter: StorageAdapter, next: DeskSettings): Promise<DeskResult> {
-  const parsed = DeskSettings.safeParse(next);
-  if (!parsed.success) return fail('Cài đặt không hợp lệ.', `Invalid settings: ${parsed.error.issues[0]?.message}`);
   return withSessionsLock(async () => {
+    const current = await settingsOrCreate(adapter);
+    if (!current.ok) return current;
+    const parsed = DeskSettings.safeParse({ ...next, deskId: current.value.deskId });
+    if (!parsed.success) return fail('Cài đặt không hợp lệ.', `Invalid settings: ${parsed.error.issues[0]?.message}`);
     const saved = await saveSettings(adapter, parsed.data);
     if (!saved.ok) return saved;
     const pointer = await readPointer(adapter);

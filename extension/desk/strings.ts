@@ -30,7 +30,8 @@ export const DESK_TEXT = {
 
   // Settings
   settingsHeading: 'Cài đặt của bàn làm việc',
-  deskId: (id: string) => `Mã bàn: ${id}`,
+  openReports: 'Xem báo cáo cho xã',
+  deskId: (id: string) => (id === 'chua-luu' ? 'Mã bàn: sẽ được tạo khi lưu lần đầu' : `Mã bàn: ${id}`),
   deskName: 'Tên điểm hỗ trợ (không bắt buộc)',
   deskCommune: 'Xã/phường của điểm hỗ trợ (không bắt buộc)',
   personalHeading: 'Thông tin cá nhân của người dân',

@@ -75,6 +75,10 @@ describe('content script bundle', () => {
     expect(code).not.toMatch(/react\.dev|__SECRET_INTERNALS|useState|createElement\("div",\{/);
   });
 
+  it('has no HTML sink: driver.js writes text only (see scripts/lib/harden-bundles.ts)', () => {
+    expect(code).not.toContain('innerHTML');
+  });
+
   it('contains no eval or remote code loading', () => {
     expect(code).not.toMatch(/\beval\(|new Function\(|importScripts\(/);
   });

@@ -122,3 +122,20 @@ describe('the session’s life', () => {
     expect(storage.dump().meta.map(([key]) => key)).toEqual([META_KEYS.currentMember]);
   });
 });
+
+describe('reading the desk never writes', () => {
+  it('an empty database stays empty after readDesk (a console reloading after "delete everything")', async () => {
+    const empty = await IdbStorage.open(`desk-store-empty-${n++}`);
+    const read = await readDesk(empty);
+    expect(read.ok).toBe(true);
+    for (const store of ['sessions', 'members', 'settings', 'quarantine', 'meta'] as const) expect(await empty.list(store)).toEqual([]);
+  });
+
+  it('the first write creates the settings with a real desk id', async () => {
+    const empty = await IdbStorage.open(`desk-store-empty-${n++}`);
+    const member = await createMember(empty, { displayName: 'Lò Văn Sùng', team: 'Tổ CNS bản Mường', commune: 'Xã Mường Lay' }, T0);
+    expect(member.ok).toBe(true);
+    const read = await readDesk(empty);
+    expect(read.ok && read.value.settings.deskId).toMatch(/^ban-[0-9a-f]{8}$/);
+  });
+});
