@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { launchBench } from './browser-harness';
 import { benchLatency } from './latency';
+import { benchPersist } from './persist';
 import { benchResolver } from './resolver';
 import { benchSizes, type Size } from './sizes';
 import { kb } from './stats';
@@ -47,7 +48,7 @@ async function sessionsSection(): Promise<Section | undefined> {
   const module = (await import(pathToFileURL(SESSIONS).href)) as { benchSessions?: () => Promise<Row[]> };
   if (typeof module.benchSessions !== 'function') return undefined;
   const rows = await module.benchSessions();
-  return { title: '5. Assisted sessions (scripts/bench/sessions.ts)', rows, data: rows };
+  return { title: '6. Assisted sessions (scripts/bench/sessions.ts)', rows, data: rows };
 }
 
 async function main() {
@@ -73,6 +74,8 @@ async function main() {
     sections.push(await benchResolver(browser));
     step('main-thread cost while waiting');
     sections.push(await benchWaitingCpu(browser));
+    step('persisting a session change');
+    sections.push(await benchPersist(browser));
   } finally {
     await browser.close();
   }

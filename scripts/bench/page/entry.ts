@@ -1,5 +1,6 @@
 import { buildPortalPage, type PortalOptions, type PortalPage } from '../page-10k';
 import { measureLatency } from './latency';
+import { measurePersist } from './persist';
 import { measureResolver, STRATEGIES } from './resolver';
 import { counters, startMutator, startWaiter, stopWaiter } from './waiting';
 
@@ -18,6 +19,7 @@ const api = {
   startWaiter,
   stopWaiter,
   counters,
+  persist: measurePersist,
 };
 
 export type BenchApi = typeof api;
