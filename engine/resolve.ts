@@ -49,6 +49,17 @@ export function resolveStrategy(
   return null;
 }
 
+/** Every visible element any of a target's strategies matches (`within` honoured, `nth` ignored). */
+export function findEvery(target: Target, root: Document | Element, isVisible: VisibilityCheck = isRendered): Element[] {
+  const shadows = openShadowRoots(root);
+  const out = new Set<Element>();
+  for (const strategy of strategiesOf(target)) {
+    const scopes = strategy.within ? findAll(strategy.within, root, isVisible, shadows) : [root];
+    for (const scope of scopes) for (const el of findAll(strategy, scope, isVisible, shadows)) out.add(el);
+  }
+  return [...out];
+}
+
 /** Every visible element a strategy matches under `scope` (open shadow roots included), in document order. */
 export function findAll(
   strategy: ScopeStrategy,

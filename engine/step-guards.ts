@@ -1,6 +1,6 @@
 import { siteOrigins, urlMatches } from './match';
 import { observeDeep } from './observe';
-import { resolveTarget } from './resolve';
+import { findEvery, resolveTarget } from './resolve';
 import type { Condition, ErrorWatch, Step, Tour } from './schema';
 import { fold } from './text';
 import { isRendered } from './visibility';
@@ -48,14 +48,16 @@ export function watchErrors(
 ): void {
   if (!watches.length) return;
   const seen = new WeakSet<Element>();
+  // Every element a watch matches counts: the page may show an unrelated alert before the error.
   const check = () => {
     for (const watch of watches) {
-      const el = resolveTarget(watch.target, doc).element;
-      if (!el || seen.has(el)) continue;
-      const pageText = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-      if (watch.text && !fold(pageText).includes(fold(watch.text))) continue;
-      seen.add(el);
-      onError(watch, pageText);
+      for (const el of findEvery(watch.target, doc, isRendered)) {
+        if (seen.has(el)) continue;
+        const pageText = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+        if (watch.text && !fold(pageText).includes(fold(watch.text))) continue;
+        seen.add(el);
+        onError(watch, pageText);
+      }
     }
   };
   check();
