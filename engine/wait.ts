@@ -8,8 +8,8 @@ import { observeDeep } from './observe';
  * mutates all the time sees lookups spaced out to stay under the budget.
  * A timeout of `undefined` waits until the signal aborts (citizen-side waits).
  */
-export const LOOKUP_BUDGET = 0.018;
-export const BURST_MS = 12;
+export const LOOKUP_BUDGET = 0.016;
+export const BURST_MS = 6;
 
 export class WaitTimeout extends Error {
   constructor(readonly timeoutMs: number) {
