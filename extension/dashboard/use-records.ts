@@ -1,4 +1,3 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   listQuarantine,
   loadMembers,
@@ -11,8 +10,7 @@ import {
   type StorageAdapter,
   type TeamMember,
 } from '../../sessions';
-import { onSessionsChanged } from '../sessions-db/changes';
-import { IdbStorage } from '../sessions-db/idb-storage';
+import { useLiveRead } from '../sessions-db/use-live-read';
 
 /**
  * The records behind the dashboard, read straight from IndexedDB (an extension page may open it)
@@ -48,32 +46,9 @@ export async function readRecords(adapter: StorageAdapter, now: number): Promise
 }
 
 export function useRecords(): { state: RecordsState; storage: () => Promise<StorageAdapter>; reload: () => Promise<void> } {
-  const [state, setState] = useState<RecordsState>({ status: 'loading' });
-  const opened = useRef<Promise<IdbStorage> | null>(null);
-  // Loads can overlap (a change announced while a load runs): only the latest one is shown.
-  const generation = useRef(0);
-
-  const storage = useCallback(() => {
-    opened.current ??= IdbStorage.open();
-    return opened.current;
-  }, []);
-
-  const reload = useCallback(async () => {
-    const mine = ++generation.current;
-    try {
-      const records = await readRecords(await storage(), Date.now());
-      if (mine === generation.current) setState({ status: 'ready', ...records });
-    } catch (error) {
-      if (mine === generation.current) setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
-    }
-  }, [storage]);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    onSessionsChanged(() => void reload(), controller.signal);
-    void reload();
-    return () => controller.abort();
-  }, [reload]);
-
-  return { state, storage, reload };
+  const { value, storage, reload } = useLiveRead<RecordsState>(
+    async (adapter) => ({ status: 'ready', ...(await readRecords(adapter, Date.now())) }),
+    (error) => ({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+  );
+  return { state: value ?? { status: 'loading' }, storage, reload };
 }

@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { addTask, markTask, removeTask, setCitizen, type StorageAdapter } from '../../sessions';
 import { findTour } from '../../tours/catalogue';
 import type { SignOutReply } from '../messages';
-import { onSessionsChanged } from '../sessions-db/changes';
-import { IdbStorage } from '../sessions-db/idb-storage';
+import { useLiveRead } from '../sessions-db/use-live-read';
 import { askBackground, citizenTabId } from './citizen-tab';
 import { deriveScreen, type DeskModel, type Ended, type Notice, type View } from './model';
 import { clearVisited, dropStalePointer, endDeskSession, startDeskSession, updateSession } from './session-store';
@@ -17,38 +16,17 @@ import { DESK_TEXT as T } from './strings';
  * is shown: an open session is found again after the panel, the browser or the worker restarts.
  */
 export function useDeskModel(): DeskModel {
-  const opened = useRef<Promise<IdbStorage> | null>(null);
-  const generation = useRef(0);
   // One change at a time; controls stay enabled (disabling a focused button drops keyboard focus).
   const inFlight = useRef(false);
-  const [loaded, setLoaded] = useState<DeskResult<DeskSnapshot>>();
+  const { value: loaded, storage, reload } = useLiveRead<DeskResult<DeskSnapshot>>(readDesk, (error) => ({
+    ok: false,
+    error: { vi: T.failed, en: String(error) },
+  }));
   const [view, setView] = useState<View>('home');
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>();
   const [ended, setEnded] = useState<Ended>();
   const [signOutResult, setSignOutResult] = useState<SignOutReply>();
-
-  const storage = useCallback((): Promise<StorageAdapter> => {
-    opened.current ??= IdbStorage.open();
-    return opened.current;
-  }, []);
-
-  const reload = useCallback(async () => {
-    const mine = ++generation.current;
-    try {
-      const read = await readDesk(await storage());
-      if (mine === generation.current) setLoaded(read);
-    } catch (error) {
-      if (mine === generation.current) setLoaded({ ok: false, error: { vi: T.failed, en: String(error) } });
-    }
-  }, [storage]);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    onSessionsChanged(() => void reload(), controller.signal);
-    void reload();
-    return () => controller.abort();
-  }, [reload]);
 
   /** Runs one change: busy while it runs, its error shown, the view reloaded after. */
   const run = useCallback(
