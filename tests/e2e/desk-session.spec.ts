@@ -1,5 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { killServiceWorker, workerWasRestarted, type ExtensionBrowser } from '../support/browser';
+import { killServiceWorker, launchWithExtension, workerWasRestarted, type ExtensionBrowser } from '../support/browser';
+import { serveReplicas } from '../support/replica';
 import { DeskConsole } from '../support/desk';
 import { expect, HOME, test } from '../support/fixtures';
 import { TOTAL_STEPS, walkFindProcedure } from '../support/find-procedure-walk';
@@ -196,4 +200,34 @@ test('a personal field exists only after the desk turns it on past a warning', a
   await expect(desk.heading('Phiên đang hỗ trợ')).toBeVisible();
   const [stored] = await desk.storedSessions();
   expect(stored.citizen).toEqual({ phone: '0912345678' });
+});
+
+test('an open session survives closing the browser and starting it again', async () => {
+  const profile = await mkdtemp(join(tmpdir(), 'danbuoc-restart-'));
+  try {
+    let ext = await launchWithExtension({ userDataDir: profile });
+    await serveReplicas(ext.context);
+    let portal = ext.context.pages()[0] ?? (await ext.context.newPage());
+    await portal.goto(HOME);
+    const desk = await DeskConsole.open(ext, portal);
+    await desk.createProfile('Lò Văn Sùng', 'Tổ CNS bản Mường', 'Xã Mường Lay');
+    await desk.startSession(true);
+    await desk.page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await desk.pickTask(VNEID);
+    await desk.markTask(VNEID, 'Chưa làm được', 'Hết thời gian');
+    const before = await desk.storedSessions();
+    await ext.close();
+
+    ext = await launchWithExtension({ userDataDir: profile });
+    await serveReplicas(ext.context);
+    portal = ext.context.pages()[0] ?? (await ext.context.newPage());
+    await portal.goto(HOME);
+    const again = await DeskConsole.open(ext, portal);
+    await expect(again.heading('Phiên đang hỗ trợ')).toBeVisible();
+    await expect(again.task(VNEID)).toContainText('Chưa làm được');
+    expect(await again.storedSessions()).toEqual(before);
+    await ext.close();
+  } finally {
+    await rm(profile, { recursive: true, force: true });
+  }
 });

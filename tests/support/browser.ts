@@ -24,11 +24,15 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension({ headless = true } = {}): Promise<ExtensionBrowser> {
+/**
+ * Launches Chromium with the built extension. With `userDataDir` the profile is kept on close, so a
+ * second launch on it is the same browser restarted (the unpacked extension keeps its id).
+ */
+export async function launchWithExtension({ headless = true, userDataDir: kept }: { headless?: boolean; userDataDir?: string } = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
   }
-  const userDataDir = await mkdtemp(join(tmpdir(), 'danbuoc-'));
+  const userDataDir = kept ?? (await mkdtemp(join(tmpdir(), 'danbuoc-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
     headless,
     executablePath: chromiumExecutable(),
@@ -53,7 +57,7 @@ export async function launchWithExtension({ headless = true } = {}): Promise<Ext
     worker,
     close: async () => {
       await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
+      if (!kept) await rm(userDataDir, { recursive: true, force: true });
     },
   };
 }
