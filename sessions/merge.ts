@@ -1,6 +1,6 @@
 import { BACKUP_FORMAT, BACKUP_VERSION } from './export';
 import { migrateSession } from './migrations';
-import type { Message, Session } from './schema';
+import { PERSONAL_FIELDS, type Message, type Session } from './schema';
 
 /**
  * Importing backups from several desks into one report. `parseBackup` is all-or-nothing: any
@@ -172,6 +172,20 @@ export interface MergeResult {
   conflicts: MergeConflict[];
 }
 
+/** The session without the personal fields a backup leaves out by default. */
+function withoutPersonal(session: Session): Session {
+  const citizen = session.citizen;
+  if (!citizen || !PERSONAL_FIELDS.some((field) => citizen[field] !== undefined)) return session;
+  const kept = { ...citizen };
+  for (const field of PERSONAL_FIELDS) delete kept[field];
+  const next: Session = { ...session };
+  if (Object.keys(kept).length) next.citizen = kept;
+  else delete next.citizen;
+  return next;
+}
+
+const personalCount = (session: Session) => PERSONAL_FIELDS.filter((field) => session.citizen?.[field] !== undefined).length;
+
 export function mergeSessions(existing: readonly Session[], incoming: readonly Session[]): MergeResult {
   const byId = new Map<string, Session>();
   for (const s of existing) {
@@ -192,6 +206,16 @@ export function mergeSessions(existing: readonly Session[], incoming: readonly S
     }
     if (jsonEqual(held, s)) {
       counts.duplicates += 1;
+      continue;
+    }
+    // The same record where one copy went through an export that left personal fields out: it is a
+    // duplicate, and the fuller copy stays (a stripped backup must not erase this desk's fields).
+    if (personalCount(held) !== personalCount(s) && jsonEqual(withoutPersonal(held), withoutPersonal(s))) {
+      counts.duplicates += 1;
+      if (personalCount(s) > personalCount(held)) {
+        byId.set(s.id, s);
+        changed.set(s.id, s);
+      }
       continue;
     }
     const incomingWins = compareVersions(s, held) > 0;

@@ -90,6 +90,19 @@ describe('mergeSessions', () => {
     expect(again.changed).toEqual([]);
   });
 
+  it('a backup that left the personal fields out is a duplicate and never erases them', () => {
+    const full = session({ citizen: { ageBand: '60-74', firstTime: true, name: 'Nguyễn Văn An', phone: '0912345678' } });
+    const stripped: Session = { ...full, citizen: { ageBand: '60-74', firstTime: true } };
+    const kept = mergeSessions([full], [stripped]);
+    expect(kept.counts).toEqual({ added: 0, duplicates: 1, conflicts: 0, replaced: 0 });
+    expect(kept.sessions).toEqual([full]);
+    expect(kept.changed).toEqual([]);
+    const restored = mergeSessions([stripped], [full]);
+    expect(restored.counts.duplicates).toBe(1);
+    expect(restored.sessions).toEqual([full]);
+    expect(restored.changed).toEqual([full]);
+  });
+
   it('two different copies: the later updatedAt wins and the conflict is reported', () => {
     const old = session({ startedAt: t0, updatedAt: t0 + 1000 });
     const newer: Session = { ...old, updatedAt: t0 + 5000, endedAt: t0 + 5000, satisfaction: 5 };
