@@ -102,6 +102,7 @@ export function DeskConsole({ model, tours, onPrint }: DeskConsoleProps) {
           onMark={model.markTask}
           onStartTour={model.startTour}
           onEnd={() => model.show('end')}
+          onWithdraw={() => window.confirm(T.confirmWithdraw) && model.withdrawConsent(open.id)}
         />
       )}
       {snapshot && open && screen === 'end' && <EndScreen session={open} onEnd={model.endSession} onBack={() => model.show('session')} />}

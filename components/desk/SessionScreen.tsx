@@ -24,6 +24,8 @@ export interface SessionScreenProps {
   onMark(taskId: string, outcome: TaskOutcome, reason?: Reason): void;
   onStartTour(tourId: string): void;
   onEnd(): void;
+  /** Only when the citizen agreed: they may take it back, and their record is deleted. */
+  onWithdraw(): void;
 }
 
 function citizenLine(session: Session): string | undefined {
@@ -37,7 +39,7 @@ function citizenLine(session: Session): string | undefined {
   return parts.length ? parts.join(' · ') : undefined;
 }
 
-export function SessionScreen({ session, memberName, tasks, catalogue, onEditCitizen, onToggleTask, onMark, onStartTour, onEnd }: SessionScreenProps) {
+export function SessionScreen({ session, memberName, tasks, catalogue, onEditCitizen, onToggleTask, onMark, onStartTour, onEnd, onWithdraw }: SessionScreenProps) {
   const picked = new Map(session.tasks.map((t) => [t.taskId, t.outcome === 'pending'] as const));
   const line = citizenLine(session);
   return (
@@ -75,6 +77,11 @@ export function SessionScreen({ session, memberName, tasks, catalogue, onEditCit
         <button type="button" className="primary big" onClick={onEnd}>
           {T.endSession}
         </button>
+        {session.consent.agreed && (
+          <button type="button" className="danger" onClick={onWithdraw}>
+            {T.withdraw}
+          </button>
+        )}
       </div>
     </section>
   );

@@ -81,6 +81,8 @@ export interface DeskModel {
   markTask(taskId: string, outcome: TaskOutcome, reason?: Reason): void;
   startTour(tourId: string): void;
   endSession(satisfaction: number | undefined): void;
+  /** The citizen takes back their consent: their record is deleted (after a confirmation in the view). */
+  withdrawConsent(sessionId: string): void;
   signOut(sessionId: string, closeTabs: boolean): void;
   skipSignOut(sessionId: string): void;
   dropStalePointer(): void;

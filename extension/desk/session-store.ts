@@ -4,12 +4,14 @@ import {
   completeFromTour,
   endSession,
   loadMembers,
+  loadSessions,
   loadSettings,
   redactPersonal,
   saveSession,
   Session,
   setSatisfaction,
   startSession,
+  withdrawalTargets,
   type DeskSettings,
   type OpResult,
   type SessionSummary,
@@ -206,5 +208,24 @@ export async function dropStalePointer(adapter: StorageAdapter): Promise<DeskRes
     const written = await attemptWrite(adapter, [{ type: 'delete', store: 'meta', key: META_KEYS.openSession }]);
     if (written.ok) notifySessionsChanged();
     return written;
+  });
+}
+
+/**
+ * The citizen withdraws consent (the consent text promises it): their session is deleted outright,
+ * with any other visit the domain ties to them (same ID number or phone), in one write. If it was
+ * the open session, the console is free again.
+ */
+export async function withdrawConsent(adapter: StorageAdapter, sessionId: string, now: number): Promise<DeskResult<number>> {
+  return withSessionsLock(async () => {
+    const { sessions } = await loadSessions(adapter, now);
+    if (!sessions.some((s) => s.id === sessionId)) return fail('Không tìm thấy phiên này (có thể đã bị xoá).', 'Session not found (it may have been deleted).');
+    const plan = withdrawalTargets(sessions, sessionId);
+    const ops: WriteOp[] = plan.deleteIds.map((key) => ({ type: 'delete', store: 'sessions', key }));
+    if ((await readPointer(adapter))?.sessionId === sessionId) ops.push({ type: 'delete', store: 'meta', key: META_KEYS.openSession });
+    const written = await attemptWrite(adapter, ops);
+    if (!written.ok) return written;
+    notifySessionsChanged();
+    return ok(plan.deleteIds.length);
   });
 }

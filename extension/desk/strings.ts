@@ -82,6 +82,10 @@ export const DESK_TEXT = {
   noCitizenTab: 'Không tìm thấy tab của người dân. Hãy bấm vào tab trang web người dân đang dùng rồi thử lại.',
   doneAt: (how: string, time: string) => `${how}, lúc ${time}`,
   endSession: 'Kết thúc phiên',
+  withdraw: 'Người dân rút lại đồng ý',
+  confirmWithdraw:
+    'Người dân rút lại sự đồng ý: xoá hẳn bản ghi của phiên này (và các lần đến khác của cùng người, nếu có). Không hoàn tác được. Tiếp tục? (Withdraw consent: delete this record for good?)',
+  withdrawn: (n: number) => `Đã xoá ${n} bản ghi theo yêu cầu rút lại đồng ý của người dân.`,
 
   // End
   endHeading: 'Kết thúc phiên',

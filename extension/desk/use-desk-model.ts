@@ -5,7 +5,7 @@ import type { SignOutReply } from '../messages';
 import { useLiveRead } from '../sessions-db/use-live-read';
 import { askBackground, citizenTabId } from './citizen-tab';
 import { deriveScreen, type DeskModel, type Ended, type Notice, type View } from './model';
-import { clearVisited, dropStalePointer, endDeskSession, startDeskSession, updateSession } from './session-store';
+import { clearVisited, dropStalePointer, endDeskSession, startDeskSession, updateSession, withdrawConsent } from './session-store';
 import { createMember, ok, readDesk, saveDeskSettings, selectMember, type DeskResult, type DeskSnapshot } from './store';
 import { DESK_TEXT as T } from './strings';
 
@@ -114,6 +114,16 @@ export function useDeskModel(): DeskModel {
           setEnded(value);
           setSignOutResult(undefined);
           setView('summary');
+        },
+      ),
+    withdrawConsent: (sessionId) =>
+      void run(
+        (db) => withdrawConsent(db, sessionId, Date.now()),
+        (deleted) => {
+          setEnded(undefined);
+          setSignOutResult(undefined);
+          setView('home');
+          setNotice({ kind: 'info', text: T.withdrawn(deleted) });
         },
       ),
     signOut: (sessionId, closeTabs) =>

@@ -231,3 +231,19 @@ test('an open session survives closing the browser and starting it again', async
     await rm(profile, { recursive: true, force: true });
   }
 });
+
+test('the citizen withdraws consent mid-session: their record is deleted', async ({ ext, portal }) => {
+  const desk = await DeskConsole.open(ext, portal);
+  await desk.createProfile('TV-09', 'Tổ CNS xã', 'Xã Tân Lập');
+  await desk.startSession(true);
+  await desk.page.getByLabel('Nhóm tuổi').selectOption({ label: '60–74 tuổi' });
+  await desk.page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await desk.pickTask(VNEID);
+  expect(await desk.storedSessions()).toHaveLength(1);
+  desk.page.once('dialog', (dialog) => void dialog.accept());
+  await desk.page.getByRole('button', { name: 'Người dân rút lại đồng ý' }).click();
+  await expect(desk.page.getByText('Đã xoá 1 bản ghi theo yêu cầu rút lại đồng ý của người dân.')).toBeVisible();
+  await expect(desk.heading('Xin chào, TV-09')).toBeVisible();
+  expect(await desk.storedSessions()).toEqual([]);
+  await desk.expectAccessible('after withdrawal');
+});

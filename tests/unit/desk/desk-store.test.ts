@@ -139,3 +139,27 @@ describe('reading the desk never writes', () => {
     expect(read.ok && read.value.settings.deskId).toMatch(/^ban-[0-9a-f]{8}$/);
   });
 });
+
+describe('withdrawing consent', () => {
+  it('deletes the open session and frees the console, in one write', async () => {
+    const { withdrawConsent } = await import('../../../extension/desk/session-store');
+    const id = crypto.randomUUID();
+    const started = await start(true, id);
+    expect(started.ok).toBe(true);
+    const result = await withdrawConsent(db, id, T0 + 5000);
+    expect(result).toEqual({ ok: true, value: 1 });
+    expect(await db.get('sessions', id)).toBeUndefined();
+    expect(await db.get('meta', META_KEYS.openSession)).toBeUndefined();
+    const desk = await readDesk(db);
+    expect(desk.ok && desk.value.open).toBeUndefined();
+  });
+
+  it('refuses an unknown session and changes nothing', async () => {
+    const { withdrawConsent } = await import('../../../extension/desk/session-store');
+    const id = crypto.randomUUID();
+    await start(true, id);
+    const result = await withdrawConsent(db, crypto.randomUUID(), T0 + 5000);
+    expect(result.ok).toBe(false);
+    expect(await db.get('sessions', id)).toBeDefined();
+  });
+});
