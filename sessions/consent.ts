@@ -230,3 +230,18 @@ export function withdrawalTargets(sessions: readonly Session[], sessionId: strin
   }
   return plan;
 }
+
+/**
+ * A short code the desk gives a citizen who agreed, so they can withdraw later without any name or
+ * number being kept: the first 8 hex digits of the session id, in capitals ("3F9A0C12").
+ */
+export function withdrawalCode(sessionId: string): string {
+  return sessionId.replace(/-/g, '').slice(0, 8).toUpperCase();
+}
+
+/** Sessions a withdrawal code (as typed: spaces, dashes, lower case allowed) points at. */
+export function findByWithdrawalCode(sessions: readonly Session[], typed: string): Session[] {
+  const code = typed.replace(/[\s-]/g, '').toUpperCase();
+  if (!/^[0-9A-F]{8}$/.test(code)) return [];
+  return sessions.filter((s) => withdrawalCode(s.id) === code);
+}

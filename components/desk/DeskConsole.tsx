@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Tour } from '../../engine/schema';
-import { consentText, enabledPersonalFields } from '../../sessions';
+import { consentText, enabledPersonalFields, withdrawalCode } from '../../sessions';
 import { deskCatalogue, taskRows, type DeskModel } from '../../extension/desk/model';
 import { DESK_TEXT as T } from '../../extension/desk/strings';
 import { CitizenForm } from './CitizenForm';
@@ -112,6 +112,7 @@ export function DeskConsole({ model, tours, onPrint }: DeskConsoleProps) {
           satisfaction={model.ended.session.satisfaction}
           tasks={taskRows(model.ended.session, tours)}
           onFinish={model.finish}
+          withdrawalCode={model.ended.session.consent.agreed ? withdrawalCode(model.ended.session.id) : undefined}
         >
           {signOutOffer(T.signOutHeading)}
         </SummaryScreen>

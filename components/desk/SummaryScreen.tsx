@@ -9,11 +9,13 @@ export interface SummaryScreenProps {
   satisfaction: number | undefined;
   tasks: TaskRow[];
   onFinish(): void;
+  /** Given to a citizen who agreed, to withdraw consent later (see the dashboard). */
+  withdrawalCode?: string;
   /** The sign-out offer. */
   children: ReactNode;
 }
 
-export function SummaryScreen({ summary, satisfaction, tasks, onFinish, children }: SummaryScreenProps) {
+export function SummaryScreen({ summary, satisfaction, tasks, onFinish, withdrawalCode, children }: SummaryScreenProps) {
   return (
     <section aria-labelledby="summary-heading">
       <ScreenHeading id="summary-heading">{T.summaryHeading}</ScreenHeading>
@@ -27,6 +29,7 @@ export function SummaryScreen({ summary, satisfaction, tasks, onFinish, children
         ))}
         {satisfaction !== undefined && <li>{T.score(satisfaction)}</li>}
       </ul>
+      {withdrawalCode && <p className="note">{T.withdrawalCode(withdrawalCode)}</p>}
       {tasks.length > 0 && (
         <ul className="plain-list">
           {tasks.map((task) => (

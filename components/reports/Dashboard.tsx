@@ -10,6 +10,7 @@ import { PeriodPicker, type PeriodPickerProps } from './PeriodPicker';
 import { PrintReport, type PrintReportProps } from './PrintReport';
 import type { TableSpec } from './report-tables';
 import { RetentionPanel, type RetentionPanelProps } from './RetentionPanel';
+import { WithdrawPanel, type WithdrawPanelProps } from './WithdrawPanel';
 import { SummaryCards } from './SummaryCards';
 import { WeeklyChart, type WeeklyChartProps } from './WeeklyChart';
 
@@ -28,6 +29,7 @@ export type DashboardProps =
       exports: ExportPanelProps;
       importPanel: ImportPanelProps;
       retention: RetentionPanelProps;
+      withdraw: WithdrawPanelProps;
       deleteAll: DeleteEverythingProps;
       print: Omit<PrintReportProps, 'idPrefix'> & { onBack(): void; onPrint(): void };
     };
@@ -88,6 +90,7 @@ export function Dashboard(props: DashboardProps) {
         <ExportPanel {...props.exports} />
         <ImportPanel {...props.importPanel} />
         <RetentionPanel key={props.retention.months} {...props.retention} />
+        <WithdrawPanel {...props.withdraw} />
         <DeleteEverything {...props.deleteAll} />
       </main>
       <div className="print-only">

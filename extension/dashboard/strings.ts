@@ -99,6 +99,14 @@ export const DASHBOARD_TEXT = {
   purged: (n: number) => `Đã xoá ${n} phiên cũ.`,
 
   // Delete everything
+  withdrawHeading: 'Người dân rút lại đồng ý',
+  withdrawIntro:
+    'Người dân đã đồng ý ghi nhận có thể rút lại bất cứ lúc nào. Nhập mã phiên in trên màn hình tóm tắt của phiên đó (8 ký tự): bản ghi bị xoá hẳn.',
+  withdrawPrompt: 'Mã phiên',
+  withdrawButton: 'Xoá bản ghi của người dân này',
+  confirmWithdraw: (code: string) => `Xoá hẳn bản ghi của phiên ${code}? Không hoàn tác được. (Delete this record for good?)`,
+  withdrawDone: (n: number) => `Đã xoá ${n} bản ghi theo yêu cầu rút lại đồng ý.`,
+  withdrawNotFound: { vi: 'Không tìm thấy phiên có mã này trên máy. Kiểm tra lại mã (8 ký tự, chữ và số).', en: 'No session with this code on this machine.' },
   deleteAllHeading: 'Xoá toàn bộ dữ liệu',
   deleteAllIntro:
     'Xoá mọi phiên hỗ trợ, thành viên, cài đặt và bản ghi lỗi trên máy này. Không thể hoàn tác. Hãy sao lưu (JSON) trước nếu cần giữ số liệu. (Deletes every record on this machine.)',

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
-import { MAX_BACKUP_BYTES, type Message, type MergeResult, type Session, type StorageAdapter } from '../../sessions';
+import { findByWithdrawalCode, MAX_BACKUP_BYTES, type Message, type MergeResult, type Session, type StorageAdapter } from '../../sessions';
+import { withdrawConsent } from '../desk/session-store';
 import { notifySessionsChanged } from '../sessions-db/changes';
 import { applyImport, eraseEverything, expiredSessions, planImport, purge, saveRetention, type ImportPlan } from './actions';
 import { beforeSuffix, downloadBackup, type ExportMeta } from './exports';
@@ -26,7 +27,7 @@ export interface ActionDeps {
   reload: () => Promise<void>;
   sessions: readonly Session[];
   exportMeta: () => ExportMeta;
-  text: { purged(n: number): string; retentionSaved: string; deleteAllDone: string };
+  text: { purged(n: number): string; retentionSaved: string; deleteAllDone: string; withdrawDone(n: number): string; withdrawNotFound: Message };
 }
 
 /** Every write the dashboard makes: awaited, announced to other pages, then read back. */
@@ -34,6 +35,7 @@ export function useActions({ storage, reload, sessions, exportMeta, text }: Acti
   const [importState, setImportState] = useState<ImportState>({ stage: 'idle' });
   const [retentionOutcome, setRetentionOutcome] = useState<Outcome>(null);
   const [deleteOutcome, setDeleteOutcome] = useState<Outcome>(null);
+  const [withdrawOutcome, setWithdrawOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
 
   /** Runs one action at a time; an unexpected failure (storage gone, a bug) is shown, not swallowed. */
@@ -50,6 +52,7 @@ export function useActions({ storage, reload, sessions, exportMeta, text }: Acti
   const failImport = useCallback((error: Message) => setImportState({ stage: 'failed', error }), []);
   const failRetention = useCallback((error: Message) => setRetentionOutcome({ ok: false, error }), []);
   const failDelete = useCallback((error: Message) => setDeleteOutcome({ ok: false, error }), []);
+  const failWithdraw = useCallback((error: Message) => setWithdrawOutcome({ ok: false, error }), []);
 
   const chooseFile = useCallback(
     (file: File) =>
@@ -126,5 +129,34 @@ export function useActions({ storage, reload, sessions, exportMeta, text }: Acti
     [run, storage, reload, text, failDelete],
   );
 
-  return { busy, importState, chooseFile, confirmImport, cancelImport, retentionOutcome, purgeExpired, changeRetention, deleteOutcome, deleteAll };
+  /** Withdrawal of consent by the code the citizen was given: the record (and any tied to it) is deleted. */
+  const withdraw = useCallback(
+    (code: string) =>
+      run(async () => {
+        const [match, ...others] = findByWithdrawalCode(sessions, code);
+        if (!match || others.length) {
+          setWithdrawOutcome({ ok: false, error: text.withdrawNotFound });
+          return;
+        }
+        const result = await withdrawConsent(await storage(), match.id, Date.now());
+        setWithdrawOutcome(result.ok ? { ok: true, text: text.withdrawDone(result.value) } : result);
+        await reload();
+      }, failWithdraw),
+    [run, sessions, storage, reload, text, failWithdraw],
+  );
+
+  return {
+    busy,
+    importState,
+    chooseFile,
+    confirmImport,
+    cancelImport,
+    retentionOutcome,
+    purgeExpired,
+    changeRetention,
+    deleteOutcome,
+    deleteAll,
+    withdrawOutcome,
+    withdraw,
+  };
 }

@@ -118,6 +118,11 @@ export function useDashboard(): DashboardProps {
       onExportThenDelete: () => void actions.purgeExpired(months, true),
       onDeleteWithoutExport: () => void actions.purgeExpired(months, false),
     },
+    withdraw: {
+      busy: actions.busy,
+      outcome: actions.withdrawOutcome,
+      onWithdraw: (code) => window.confirm(T.confirmWithdraw(code.trim().toUpperCase())) && void actions.withdraw(code),
+    },
     deleteAll: { busy: actions.busy, outcome: actions.deleteOutcome, onDelete: () => void actions.deleteAll() },
     print: {
       letterhead: letterhead(settings, members, report),

@@ -83,6 +83,8 @@ export const DESK_TEXT = {
   doneAt: (how: string, time: string) => `${how}, lúc ${time}`,
   endSession: 'Kết thúc phiên',
   withdraw: 'Người dân rút lại đồng ý',
+  withdrawalCode: (code: string) =>
+    `Mã phiên: ${code}. Ghi mã này cho người dân: nếu sau này muốn rút lại đồng ý, tổ nhập mã ở trang Báo cáo để xoá bản ghi.`,
   confirmWithdraw:
     'Người dân rút lại sự đồng ý: xoá hẳn bản ghi của phiên này (và các lần đến khác của cùng người, nếu có). Không hoàn tác được. Tiếp tục? (Withdraw consent: delete this record for good?)',
   withdrawn: (n: number) => `Đã xoá ${n} bản ghi theo yêu cầu rút lại đồng ý của người dân.`,

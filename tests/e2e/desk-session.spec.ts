@@ -247,3 +247,30 @@ test('the citizen withdraws consent mid-session: their record is deleted', async
   expect(await desk.storedSessions()).toEqual([]);
   await desk.expectAccessible('after withdrawal');
 });
+
+test('weeks later, the citizen withdraws with the code from the summary: the dashboard deletes the record', async ({ ext, portal }) => {
+  const desk = await DeskConsole.open(ext, portal);
+  await desk.createProfile('TV-11', 'Tổ CNS xã', 'Xã Tân Lập');
+  await desk.startSession(true);
+  await desk.page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await desk.pickTask(VNEID);
+  await desk.page.getByRole('button', { name: 'Kết thúc phiên' }).click();
+  await desk.page.getByRole('button', { name: 'Kết thúc phiên' }).click();
+  const codeLine = desk.page.getByText(/^Mã phiên: [0-9A-F]{8}\./);
+  await expect(codeLine).toBeVisible();
+  const code = /Mã phiên: ([0-9A-F]{8})/.exec((await codeLine.textContent()) ?? '')![1];
+  expect(await desk.storedSessions()).toHaveLength(1);
+
+  const dashboard = await ext.context.newPage();
+  await dashboard.goto(`chrome-extension://${ext.extensionId}/dashboard.html`);
+  const panel = dashboard.getByRole('region', { name: 'Người dân rút lại đồng ý' });
+  await panel.getByLabel('Mã phiên').fill('00000000');
+  dashboard.once('dialog', (dialog) => void dialog.accept());
+  await panel.getByRole('button', { name: 'Xoá bản ghi của người dân này' }).click();
+  await expect(panel.getByRole('alert')).toContainText('Không tìm thấy phiên có mã này');
+  dashboard.once('dialog', (dialog) => void dialog.accept());
+  await panel.getByLabel('Mã phiên').fill(code.toLowerCase());
+  await panel.getByRole('button', { name: 'Xoá bản ghi của người dân này' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Đã xoá 1 bản ghi theo yêu cầu rút lại đồng ý.');
+  expect(await desk.storedSessions()).toEqual([]);
+});

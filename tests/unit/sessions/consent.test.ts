@@ -129,3 +129,14 @@ describe('withdrawing consent', () => {
     expect(plan.matchedBy[samePhone.id]).toBe('phone');
   });
 });
+
+describe('withdrawal codes', () => {
+  it('are the first 8 hex digits of the session id, in capitals, and find that session however typed', async () => {
+    const { findByWithdrawalCode, withdrawalCode } = await import('../../../sessions/consent');
+    const a = session({ id: '3f9a0c12-5b6d-4e7f-8a9b-0c1d2e3f4a5b' });
+    const b = session({ id: '7e1d2c3b-0000-4000-8000-000000000000' });
+    expect(withdrawalCode(a.id)).toBe('3F9A0C12');
+    for (const typed of ['3F9A0C12', '3f9a0c12', ' 3F9A-0C12 ', '3f9a 0c12']) expect(findByWithdrawalCode([a, b], typed)).toEqual([a]);
+    for (const typed of ['', '3F9A0C1', '3F9A0C123', 'ZZZZZZZZ', '7E1D2C3C']) expect(findByWithdrawalCode([a, b], typed)).toEqual([]);
+  });
+});
