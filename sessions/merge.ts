@@ -1,4 +1,4 @@
-import { BACKUP_FORMAT, BACKUP_VERSION } from './export';
+import { BACKUP_FORMAT, BACKUP_VERSION, withoutPersonal } from './export';
 import { migrateSession } from './migrations';
 import { PERSONAL_FIELDS, type Message, type Session } from './schema';
 
@@ -170,18 +170,6 @@ export interface MergeResult {
   changed: Session[];
   counts: { added: number; duplicates: number; conflicts: number; replaced: number };
   conflicts: MergeConflict[];
-}
-
-/** The session without the personal fields a backup leaves out by default. */
-function withoutPersonal(session: Session): Session {
-  const citizen = session.citizen;
-  if (!citizen || !PERSONAL_FIELDS.some((field) => citizen[field] !== undefined)) return session;
-  const kept = { ...citizen };
-  for (const field of PERSONAL_FIELDS) delete kept[field];
-  const next: Session = { ...session };
-  if (Object.keys(kept).length) next.citizen = kept;
-  else delete next.citizen;
-  return next;
 }
 
 const personalCount = (session: Session) => PERSONAL_FIELDS.filter((field) => session.citizen?.[field] !== undefined).length;
