@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { isDeleteConfirmation } from '../../extension/dashboard/actions';
 import { DASHBOARD_TEXT as T } from '../../extension/dashboard/strings';
 import type { Outcome } from '../../extension/dashboard/use-actions';
+import { OutcomeMessage } from './OutcomeMessage';
 
 export interface DeleteEverythingProps {
   busy: boolean;
@@ -34,11 +35,7 @@ export function DeleteEverything({ busy, outcome, onDelete }: DeleteEverythingPr
           {T.deleteAllButton}
         </button>
       </form>
-      {outcome && (
-        <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'status' : 'error'}>
-          {outcome.ok ? outcome.text : `${outcome.error.vi} (${outcome.error.en})`}
-        </p>
-      )}
+      <OutcomeMessage outcome={outcome} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Message } from '../../sessions';
 import { DASHBOARD_TEXT as T } from '../../extension/dashboard/strings';
 import type { Outcome } from '../../extension/dashboard/use-actions';
+import { OutcomeMessage } from './OutcomeMessage';
 
 export interface RetentionPanelProps {
   months: number;
@@ -77,11 +78,7 @@ export function RetentionPanel({ months, editable, purgeCount, notice, outcome, 
           </div>
         </div>
       )}
-      {outcome && (
-        <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'status' : 'error'}>
-          {outcome.ok ? outcome.text : `${outcome.error.vi} (${outcome.error.en})`}
-        </p>
-      )}
+      <OutcomeMessage outcome={outcome} />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { DASHBOARD_TEXT as T } from '../../extension/dashboard/strings';
 import type { Outcome } from '../../extension/dashboard/use-actions';
+import { OutcomeMessage } from './OutcomeMessage';
 
 export interface WithdrawPanelProps {
   busy: boolean;
@@ -31,11 +32,7 @@ export function WithdrawPanel({ busy, outcome, onWithdraw }: WithdrawPanelProps)
           {T.withdrawButton}
         </button>
       </form>
-      {outcome && (
-        <p role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'status' : 'error'}>
-          {outcome.ok ? outcome.text : `${outcome.error.vi} (${outcome.error.en})`}
-        </p>
-      )}
+      <OutcomeMessage outcome={outcome} />
     </section>
   );
 }
