@@ -78,18 +78,28 @@ export async function startDeskSession(adapter: StorageAdapter, input: StartInpu
 
 type Op = (session: Session, settings: DeskSettings) => OpResult;
 
+const sessionGone = () => fail('Không tìm thấy phiên này (có thể đã bị xoá).', 'Session not found (it may have been deleted).');
+
+/** The desk's settings and a stored session, for a change made under the lock. */
+async function readForChange(adapter: StorageAdapter, sessionId: string): Promise<DeskResult<{ settings: DeskSettings; session: Session }>> {
+  const settings = await settingsOrFail(adapter);
+  if (!settings.ok) return settings;
+  const read = await readSession(adapter, sessionId);
+  if (!read.ok) return read;
+  if (!read.value) return sessionGone();
+  return ok({ settings: settings.value, session: read.value });
+}
+
 async function mutate(adapter: StorageAdapter, sessionId: string, op: Op): Promise<DeskResult<{ session: Session; changed: boolean }>> {
   return withSessionsLock(async () => {
-    const settings = await settingsOrFail(adapter);
-    if (!settings.ok) return settings;
-    const read = await readSession(adapter, sessionId);
+    const read = await readForChange(adapter, sessionId);
     if (!read.ok) return read;
-    if (!read.value) return fail('Không tìm thấy phiên này (có thể đã bị xoá).', 'Session not found (it may have been deleted).');
-    const result = op(read.value, settings.value);
+    const { settings, session: stored } = read.value;
+    const result = op(stored, settings);
     if (!result.ok) return result;
-    if (result.session === read.value) return ok({ session: read.value, changed: false });
-    const next = redactPersonal(result.session, settings.value);
-    const saved = await saveSession(adapter, next, settings.value);
+    if (result.session === stored) return ok({ session: stored, changed: false });
+    const next = redactPersonal(result.session, settings);
+    const saved = await saveSession(adapter, next, settings);
     if (!saved.ok) return saved;
     notifySessionsChanged();
     return ok({ session: next, changed: true });
@@ -113,21 +123,19 @@ export async function endDeskSession(
   at: number,
 ): Promise<DeskResult<{ session: Session; summary: SessionSummary }>> {
   return withSessionsLock(async () => {
-    const settings = await settingsOrFail(adapter);
-    if (!settings.ok) return settings;
-    const read = await readSession(adapter, sessionId);
+    const read = await readForChange(adapter, sessionId);
     if (!read.ok) return read;
-    if (!read.value) return fail('Không tìm thấy phiên này (có thể đã bị xoá).', 'Session not found (it may have been deleted).');
-    let session = read.value;
+    const { settings } = read.value;
+    let session = read.value.session;
     if (satisfaction !== undefined && session.consent.agreed && session.endedAt === undefined) {
       const scored = setSatisfaction(session, satisfaction, at);
       if (!scored.ok) return scored;
       session = scored.session;
     }
-    const ended = endSession(redactPersonal(session, settings.value), at);
+    const ended = endSession(redactPersonal(session, settings), at);
     const parsed = Session.safeParse(ended.session);
     if (!parsed.success) return fail('Phiên không hợp lệ, chưa kết thúc được.', `Invalid session: ${parsed.error.issues[0]?.message}`);
-    const citizen = checkCitizen(parsed.data.citizen, settings.value, parsed.data.consent);
+    const citizen = checkCitizen(parsed.data.citizen, settings, parsed.data.consent);
     if (!citizen.ok) return citizen;
     const ops: WriteOp[] = [{ type: 'put', store: 'sessions', key: sessionId, value: parsed.data }];
     if ((await readPointer(adapter))?.sessionId === sessionId) ops.push({ type: 'delete', store: 'meta', key: META_KEYS.openSession });
@@ -219,7 +227,7 @@ export async function dropStalePointer(adapter: StorageAdapter): Promise<DeskRes
 export async function withdrawConsent(adapter: StorageAdapter, sessionId: string, now: number): Promise<DeskResult<number>> {
   return withSessionsLock(async () => {
     const { sessions } = await loadSessions(adapter, now);
-    if (!sessions.some((s) => s.id === sessionId)) return fail('Không tìm thấy phiên này (có thể đã bị xoá).', 'Session not found (it may have been deleted).');
+    if (!sessions.some((s) => s.id === sessionId)) return sessionGone();
     const plan = withdrawalTargets(sessions, sessionId);
     const ops: WriteOp[] = plan.deleteIds.map((key) => ({ type: 'delete', store: 'sessions', key }));
     if ((await readPointer(adapter))?.sessionId === sessionId) ops.push({ type: 'delete', store: 'meta', key: META_KEYS.openSession });
