@@ -13,6 +13,21 @@ export interface DataTableProps {
 
 const cell = (v: string | number) => (typeof v === 'number' ? v.toLocaleString('vi-VN') : v);
 
+/** A body or total row: the first value labels the row, the rest are numbers. */
+function RowCells({ values }: { values: readonly (string | number)[] }) {
+  return values.map((v, i) =>
+    i === 0 ? (
+      <th key={i} scope="row">
+        {cell(v)}
+      </th>
+    ) : (
+      <td key={i} className="num">
+        {cell(v)}
+      </td>
+    ),
+  );
+}
+
 export function DataTable({ table, level = 3, heading, idPrefix = '' }: DataTableProps) {
   const headingId = `${idPrefix}table-${table.id}-heading`;
   const Heading = level === 2 ? 'h2' : 'h3';
@@ -36,34 +51,14 @@ export function DataTable({ table, level = 3, heading, idPrefix = '' }: DataTabl
             <tbody>
               {table.rows.map((row, r) => (
                 <tr key={`${r}-${String(row[0])}`}>
-                  {row.map((v, i) =>
-                    i === 0 ? (
-                      <th key={i} scope="row">
-                        {cell(v)}
-                      </th>
-                    ) : (
-                      <td key={i} className="num">
-                        {cell(v)}
-                      </td>
-                    ),
-                  )}
+                  <RowCells values={row} />
                 </tr>
               ))}
             </tbody>
             {table.total && (
               <tfoot>
                 <tr>
-                  {table.total.map((v, i) =>
-                    i === 0 ? (
-                      <th key={i} scope="row">
-                        {cell(v)}
-                      </th>
-                    ) : (
-                      <td key={i} className="num">
-                        {cell(v)}
-                      </td>
-                    ),
-                  )}
+                  <RowCells values={table.total} />
                 </tr>
               </tfoot>
             )}
