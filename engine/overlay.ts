@@ -28,7 +28,6 @@ export interface Overlay {
   /** Redraws the text and buttons of the popover on screen without moving the highlight or the focus. */
   update(view: OverlayView): void;
   hide(): void;
-  isShowing(): boolean;
   current(): OverlayView | undefined;
 }
 
@@ -178,5 +177,5 @@ export function createOverlay(): Overlay {
     undoShadowHosts = undefined;
   }
 
-  return { show, update, hide, isShowing: () => Boolean(instance?.isActive()), current: () => currentView };
+  return { show, update, hide, current: () => currentView };
 }
