@@ -1,0 +1,21 @@
+// Mutation testing over the pure layers (engine/ and sessions/): `npm run mutation`.
+// Incremental: results are kept in reports/stryker-incremental.json, so a rerun only tests mutants in
+// code or tests that changed. Not part of `npm test` (a full run takes tens of minutes on 2 cores).
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.config.ts' },
+  plugins: ['@stryker-mutator/vitest-runner'],
+  mutate: ['engine/**/*.ts', 'sessions/**/*.ts', '!engine/**/*.d.ts'],
+  coverageAnalysis: 'perTest',
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  concurrency: 2,
+  timeoutMS: 10000,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 85, low: 70, break: null },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
