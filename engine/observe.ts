@@ -1,31 +1,46 @@
+import { collectShadowRoots, joinIndex } from './shadow-index';
+
 /**
  * A MutationObserver that also sees inside open shadow roots: an observer on the document is not
- * told about changes inside a web component. Shadow roots present at the start are found with one
- * scan; later ones are found in the subtrees that mutations add.
+ * told about changes inside a web component. The shadow roots come from the document's live index
+ * (engine/shadow-index.ts), which this observer keeps current from the subtrees mutations add; new
+ * roots are observed as they are found. `onChange` receives the records of each batch.
  */
 const OPTIONS: MutationObserverInit = { childList: true, subtree: true, attributes: true, characterData: true };
 
-export function observeDeep(doc: Document, onChange: () => void, signal: AbortSignal): void {
-  const observed = new WeakSet<ShadowRoot>();
-  const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) if (node instanceof Element) watchShadowsIn(node);
-    }
-    onChange();
+export function observeDeep(doc: Document, onChange: (records: MutationRecord[]) => void, signal: AbortSignal): void {
+  if (signal.aborted) return;
+  const observer = new MutationObserver((records) => handle(records));
+  const { index, leave } = joinIndex(doc, () => {
+    const pending = observer.takeRecords();
+    if (pending.length) handle(pending);
+    else observe(index.roots);
   });
-
-  function watchShadowsIn(root: Element | Document) {
-    const elements = root instanceof Element ? [root, ...root.querySelectorAll('*')] : root.querySelectorAll('*');
-    for (const el of elements) {
-      const shadow = el.shadowRoot;
-      if (!shadow || observed.has(shadow)) continue;
+  const observed = new WeakSet<ShadowRoot>();
+  const observe = (roots: Iterable<ShadowRoot>) => {
+    for (const shadow of roots) {
+      if (observed.has(shadow)) continue;
       observed.add(shadow);
       observer.observe(shadow, OPTIONS);
-      for (const inner of shadow.children) watchShadowsIn(inner);
     }
+  };
+
+  function handle(records: MutationRecord[]) {
+    for (const record of records) {
+      for (const node of record.addedNodes) if (node instanceof Element) observe(collectShadowRoots(node, index.roots));
+    }
+    observe(index.roots);
+    onChange(records);
   }
 
   observer.observe(doc, OPTIONS);
-  watchShadowsIn(doc);
-  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  observe(index.roots);
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      leave();
+    },
+    { once: true },
+  );
 }

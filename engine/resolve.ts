@@ -2,7 +2,10 @@ import { computeAccessibleName, getRole } from 'dom-accessibility-api';
 import { FORM_CONTROLS, interactiveAncestor, roleSelector } from './roles';
 import type { ScopeStrategy, Target, TargetStrategy } from './schema';
 import { fold } from './text';
+import { isInside, openShadowRoots } from './shadow-index';
 import { isRendered, type VisibilityCheck } from './visibility';
+
+export { openShadowRoots } from './shadow-index';
 
 export interface ResolveOptions {
   isVisible?: VisibilityCheck;
@@ -75,34 +78,6 @@ export function findAll(
   else if (strategy.text !== undefined) found = byText(roots, strategy.text, strategy.partial);
   else found = [];
   return [...new Set(found)].filter((el) => el !== scope && isVisible(el));
-}
-
-/** Every open shadow root below `scope`, nested ones included: found once per lookup, shared by its strategies. */
-export function openShadowRoots(scope: Document | Element): ShadowRoot[] {
-  const found: ShadowRoot[] = [];
-  const visit = (root: ParentNode) => {
-    for (const el of root.querySelectorAll('*')) {
-      if (el.shadowRoot) {
-        found.push(el.shadowRoot);
-        visit(el.shadowRoot);
-      }
-    }
-  };
-  if (scope instanceof Element && scope.shadowRoot) {
-    found.push(scope.shadowRoot);
-    visit(scope.shadowRoot);
-  }
-  visit(scope);
-  return found;
-}
-
-/** Whether `el` is inside `scope`, crossing shadow boundaries upwards. */
-function isInside(el: Element, scope: Document | Element): boolean {
-  if (scope.nodeType === 9) return true;
-  for (let node: Node | null = el; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
-    if (node === scope) return true;
-  }
-  return false;
 }
 
 function queryAll(roots: ParentNode[], selector: string): Element[] {

@@ -32,9 +32,10 @@ const IMPLICIT: Partial<Record<Role, string>> = {
     'textarea,input:not([type]),input[type=text],input[type=email],input[type=tel],input[type=url],input[type=number]',
 };
 
+/** Elements that may have `role`: the explicit attribute naming it, or a tag that implies it. */
 export function roleSelector(role: Role): string {
   const implicit = IMPLICIT[role];
-  return implicit ? `[role],${implicit}` : '[role]';
+  return implicit ? `[role~=${role}],${implicit}` : `[role~=${role}]`;
 }
 
 const INTERACTIVE = 'a[href],button,summary,label,[role=button],[role=link],[role=option],[role=menuitem],[role=tab]';

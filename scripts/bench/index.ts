@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { launchBench } from './browser-harness';
+import { benchAnchor } from './anchor';
 import { benchLatency } from './latency';
 import { benchPersist } from './persist';
 import { benchResolver } from './resolver';
@@ -20,6 +21,7 @@ import { benchWaitingCpu } from './waiting-cpu';
  *   BENCH_WAIT_ELEMENTS (2000)    size of the mutating page in section 4
  *   BENCH_LATENCY_SAMPLES (240)   insertions in section 2
  *   BENCH_LOOKUPS (200)           lookups per strategy in section 3
+ *   BENCH_ONLY (all)              comma-separated section names to run, e.g. "anchor,sizes"
  */
 const OUTPUT = 'bench-output/bench.json';
 const SESSIONS = resolve('scripts/bench/sessions.ts');
@@ -51,13 +53,18 @@ async function sessionsSection(): Promise<Section | undefined> {
   return { title: '6. Assisted sessions (scripts/bench/sessions.ts)', rows, data: rows };
 }
 
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+const wanted = (name: string) => !only || only.includes(name);
+
 async function main() {
   const started = performance.now();
   const sections: Section[] = [];
   const step = (what: string) => console.error(`bench: ${what}… (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 
-  step('sizes');
-  sections.push(sizesSection(await benchSizes()));
+  if (wanted('sizes')) {
+    step('sizes');
+    sections.push(sizesSection(await benchSizes()));
+  }
   step('launching Chromium');
   const browser = await launchBench();
   const machine = {
@@ -68,20 +75,26 @@ async function main() {
     loadAverage: loadavg().map((n) => Number(n.toFixed(2))),
   };
   try {
-    step('highlight latency');
-    sections.push(await benchLatency(browser));
-    step('resolver');
-    sections.push(await benchResolver(browser));
-    step('main-thread cost while waiting');
-    sections.push(await benchWaitingCpu(browser));
-    step('persisting a session change');
-    sections.push(await benchPersist(browser));
+    const inBrowser: Array<[string, () => Promise<Section>]> = [
+      ['latency', () => benchLatency(browser)],
+      ['resolver', () => benchResolver(browser)],
+      ['anchor', () => benchAnchor(browser)],
+      ['waiting', () => benchWaitingCpu(browser)],
+      ['persist', () => benchPersist(browser)],
+    ];
+    for (const [name, run] of inBrowser) {
+      if (!wanted(name)) continue;
+      step(name);
+      sections.push(await run());
+    }
   } finally {
     await browser.close();
   }
-  step('assisted sessions');
-  const sessions = await sessionsSection();
-  if (sessions) sections.push(sessions);
+  if (wanted('sessions')) {
+    step('assisted sessions');
+    const sessions = await sessionsSection();
+    if (sessions) sections.push(sessions);
+  }
 
   const total = (performance.now() - started) / 1000;
   sections.unshift({

@@ -1,4 +1,5 @@
 import { buildPortalPage, type PortalOptions, type PortalPage } from '../page-10k';
+import { measureAnchor } from './anchor';
 import { measureLatency } from './latency';
 import { measurePersist } from './persist';
 import { measureResolver, STRATEGIES } from './resolver';
@@ -20,6 +21,7 @@ const api = {
   stopWaiter,
   counters,
   persist: measurePersist,
+  anchor: measureAnchor,
 };
 
 export type BenchApi = typeof api;

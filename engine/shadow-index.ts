@@ -1,0 +1,85 @@
+/**
+ * The open shadow roots of a document. Finding them means touching every element of the page (about
+ * half of a role+name lookup on a 10,000-element page), so while a deep observer watches a document
+ * the roots are indexed once and then kept current from the subtrees that mutations add. Pending
+ * mutation records are taken before the index is read, so a host inserted a moment ago counts. A
+ * full rescan at most once per RESCAN_MS catches roots attached to elements already in the page (a
+ * custom element upgraded late), which no MutationObserver reports. Without an observer, every call
+ * scans.
+ */
+export const RESCAN_MS = 1000;
+
+interface LiveIndex {
+  roots: Set<ShadowRoot>;
+  scannedAt: number;
+  /** every deep observer on this document: flushing takes and handles their pending records */
+  flushers: Set<() => void>;
+}
+
+const live = new WeakMap<Document, LiveIndex>();
+
+/** Adds every open shadow root under `root` (nested ones included) to `into`; returns the new ones. */
+export function collectShadowRoots(root: ParentNode, into: Set<ShadowRoot>, added: ShadowRoot[] = []): ShadowRoot[] {
+  const visit = (node: ParentNode) => {
+    if (node instanceof Element) check(node);
+    for (const el of node.querySelectorAll('*')) check(el);
+  };
+  const check = (el: Element) => {
+    const shadow = el.shadowRoot;
+    if (!shadow || into.has(shadow)) return;
+    into.add(shadow);
+    added.push(shadow);
+    visit(shadow);
+  };
+  visit(root);
+  return added;
+}
+
+const now = (doc: Document) => (doc.defaultView ?? globalThis).performance.now();
+
+/** Registers a deep observer's flush on `doc`; returns the index it keeps current, and the undo. */
+export function joinIndex(doc: Document, flush: () => void): { index: LiveIndex; leave: () => void } {
+  let index = live.get(doc);
+  if (!index) {
+    index = { roots: new Set(), scannedAt: now(doc), flushers: new Set() };
+    collectShadowRoots(doc, index.roots);
+    live.set(doc, index);
+  }
+  index.flushers.add(flush);
+  const joined = index;
+  return {
+    index: joined,
+    leave: () => {
+      joined.flushers.delete(flush);
+      if (!joined.flushers.size && live.get(doc) === joined) live.delete(doc);
+    },
+  };
+}
+
+/** Every open shadow root below `scope`, nested ones included. */
+export function openShadowRoots(scope: Document | Element): ShadowRoot[] {
+  const doc = scope.nodeType === 9 ? (scope as Document) : (scope as Element).ownerDocument;
+  const index = live.get(doc);
+  if (!index) return [...collectShadowRoots(scope, new Set())];
+  if (now(doc) - index.scannedAt > RESCAN_MS) {
+    index.roots.clear();
+    collectShadowRoots(doc, index.roots);
+    index.scannedAt = now(doc);
+  }
+  for (const flush of index.flushers) flush();
+  const out: ShadowRoot[] = [];
+  for (const root of index.roots) {
+    if (!root.host.isConnected) index.roots.delete(root);
+    else if (scope === doc || isInside(root.host, scope as Element)) out.push(root);
+  }
+  return out;
+}
+
+/** Whether `el` is inside `scope`, crossing shadow boundaries upwards. */
+export function isInside(el: Element, scope: Document | Element): boolean {
+  if (scope.nodeType === 9) return true;
+  for (let node: Node | null = el; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+    if (node === scope) return true;
+  }
+  return false;
+}
