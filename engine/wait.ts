@@ -23,9 +23,17 @@ export interface WaitOptions {
   timeoutMs?: number;
   /** the document to observe; defaults to the global one */
   doc?: Document;
+  /**
+   * Whether a batch of mutations could have made `find` succeed (see engine/relevance.ts). Batches it
+   * rejects trigger no lookup, except that a lookup still runs at least every SAFETY_MS while the
+   * page changes (a stylesheet rule or a late upgrade may show the element without a telling record).
+   */
+  mayMatter?: (records: MutationRecord[]) => boolean;
 }
 
-export function waitForElement<T>(find: () => T | null, { signal, timeoutMs, doc = document }: WaitOptions): Promise<T> {
+export const SAFETY_MS = 1000;
+
+export function waitForElement<T>(find: () => T | null, { signal, timeoutMs, doc = document, mayMatter }: WaitOptions): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     const win = doc.defaultView ?? window;
@@ -37,7 +45,9 @@ export function waitForElement<T>(find: () => T | null, { signal, timeoutMs, doc
       tokens = Math.min(BURST_MS, tokens + (t - refilledAt) * LOOKUP_BUDGET);
       refilledAt = t;
     };
+    let lookedAt = now();
     const timed = () => {
+      lookedAt = now();
       refill();
       const start = now();
       const found = find();
@@ -78,7 +88,13 @@ export function waitForElement<T>(find: () => T | null, { signal, timeoutMs, doc
         frame = win.requestAnimationFrame(check);
       }, wait);
     }
-    observeDeep(doc, schedule, scope.signal);
+    observeDeep(
+      doc,
+      (records) => {
+        if (!mayMatter || mayMatter(records) || now() - lookedAt >= SAFETY_MS) schedule();
+      },
+      scope.signal,
+    );
     signal.addEventListener('abort', onAbort, { once: true });
     if (timeoutMs !== undefined) {
       timer = setTimeout(() => {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { waitForElement, WaitTimeout } from '../../engine/wait';
+import { SAFETY_MS, waitForElement, WaitTimeout } from '../../engine/wait';
 
 beforeAll(() => {
   // jsdom only has requestAnimationFrame with pretendToBeVisual; shim it otherwise.
@@ -223,5 +223,36 @@ describe('waitForElement on a page that never stops changing', () => {
     expect(spent).toBeLessThanOrEqual(BURST_MS + LOOKUP_BUDGET * clock + COST);
     // …and it did keep looking, rather than giving up.
     expect(find.mock.calls.length).toBeGreaterThan(BURST_MS / COST);
+  });
+});
+
+describe('waitForElement with a relevance test', () => {
+  it('runs no lookup for batches that cannot matter, then one when a batch can', async () => {
+    const find = finder('#wanted');
+    const controller = new AbortController();
+    const waiting = waitForElement(find, {
+      signal: controller.signal,
+      mayMatter: (records) => records.some((r) => [...r.addedNodes].some((n) => n instanceof Element && n.id === 'wanted')),
+    });
+    for (let i = 0; i < 5; i++) {
+      add(`noise-${i}`);
+      await frame();
+      await frame();
+    }
+    expect(find).toHaveBeenCalledTimes(1);
+    const el = add('wanted');
+    await expect(waiting).resolves.toBe(el);
+    expect(find).toHaveBeenCalledTimes(2);
+  });
+
+  it(`still looks once SAFETY_MS (${SAFETY_MS} ms) have passed while the page keeps changing`, async () => {
+    const find = finder('#shown');
+    const controller = new AbortController();
+    const el = add('hidden-until-later');
+    const waiting = waitForElement(find, { signal: controller.signal, mayMatter: () => false });
+    el.id = 'shown';
+    await sleep(SAFETY_MS + 50);
+    add('noise');
+    await expect(waiting).resolves.toBe(el);
   });
 });

@@ -1,0 +1,94 @@
+import { FORM_CONTROLS, roleSelector } from './roles';
+import type { ScopeStrategy, Target } from './schema';
+import { fold } from './text';
+
+/**
+ * Whether a batch of DOM mutations could have made a target appear. A page that changes every frame
+ * (a clock, a live table) mostly changes things that cannot be the target: those batches are
+ * rejected with cheap checks on the changed nodes only (a selector test on the added subtree, a
+ * folded-text test on the changed text), and the full lookup runs only for batches that could
+ * matter. When unsure it says yes: a needless lookup costs time, a missed one strands the citizen.
+ */
+const MAX_RECORDS = 400;
+const MAX_TEXT = 20_000;
+const STYLE_TAGS = new Set(['STYLE', 'LINK']);
+
+interface Needle {
+  selector?: string;
+  /** folded name, label or text the target must show */
+  words?: string;
+  /** css with sibling combinators: a change beside the target can complete the match */
+  siblingSensitive: boolean;
+}
+
+function needleOf(strategy: ScopeStrategy): Needle {
+  if (strategy.css !== undefined) return { selector: strategy.css, siblingSensitive: /[+~]/.test(strategy.css) };
+  if (strategy.role !== undefined) {
+    return { selector: roleSelector(strategy.role), words: strategy.name ? fold(strategy.name) : undefined, siblingSensitive: false };
+  }
+  if (strategy.label !== undefined) return { selector: FORM_CONTROLS, words: fold(strategy.label), siblingSensitive: false };
+  return { words: fold(strategy.text ?? ''), siblingSensitive: false };
+}
+
+function needlesOf(target: Target): Needle[] {
+  const strategies = Array.isArray(target) ? target : [target];
+  return strategies.flatMap((s) => (s.within ? [needleOf(s), needleOf(s.within)] : [needleOf(s)]));
+}
+
+/** Text that is, contains, or is a fragment of the wanted words (a phrase split across <b>, <span>). */
+function textMatters(text: string, words: string): boolean {
+  const own = fold(text);
+  return own.length > 0 && (own.includes(words) || words.includes(own));
+}
+
+function selectorIn(el: Element, selector: string): boolean {
+  try {
+    return el.matches(selector) || el.querySelector(selector) !== null;
+  } catch {
+    return true;
+  }
+}
+
+/** Controls whose name may come from elsewhere in the page (aria-labelledby, <label for=id>). */
+const NAMED_ELSEWHERE = '[aria-labelledby],[id]';
+
+function elementMatters(el: Element, needle: Needle): boolean {
+  if (STYLE_TAGS.has(el.tagName)) return true;
+  if (!needle.words) return needle.selector === undefined || selectorIn(el, needle.selector);
+  const text = el.textContent ?? '';
+  if (text.length > MAX_TEXT) return true;
+  if (textMatters(text, needle.words) || textMatters(attributeText(el), needle.words)) return true;
+  return needle.selector !== undefined && selectorIn(el, needle.selector) && selectorIn(el, NAMED_ELSEWHERE);
+}
+
+function attributeText(el: Element): string {
+  let out = '';
+  for (const name of ['aria-label', 'title', 'placeholder', 'value', 'alt']) out += ` ${el.getAttribute(name) ?? ''}`;
+  return out;
+}
+
+function mutationsMayMatter(needles: readonly Needle[], records: readonly MutationRecord[]): boolean {
+  if (records.length > MAX_RECORDS) return true;
+  for (const record of records) {
+    for (const needle of needles) {
+      if (needle.siblingSensitive) return true;
+      if (record.type === 'characterData') {
+        if (needle.words && textMatters(record.target.nodeValue ?? '', needle.words)) return true;
+      } else if (record.type === 'attributes') {
+        // A class, style or hidden change can show an element that was there all along.
+        if (record.target instanceof Element && elementMatters(record.target, needle)) return true;
+      } else {
+        for (const node of record.addedNodes) {
+          if (node instanceof Element ? elementMatters(node, needle) : needle.words && textMatters(node.nodeValue ?? '', needle.words)) return true;
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/** The relevance test for a lookup of any of these targets (a step's target and its skipIf, say). */
+export function mayMatterFor(...targets: Array<Target | undefined>): (records: readonly MutationRecord[]) => boolean {
+  const needles = targets.flatMap((t) => (t ? needlesOf(t) : []));
+  return (records) => mutationsMayMatter(needles, records);
+}

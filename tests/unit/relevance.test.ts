@@ -1,0 +1,109 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { mayMatterFor } from '../../engine/relevance';
+import type { Target } from '../../engine/schema';
+
+const SUBMIT: Target = { role: 'button', name: 'Nộp hồ sơ' };
+
+/** The records a DOM change produces, as a deep observer would receive them. */
+function recordsOf(change: () => void): MutationRecord[] {
+  const observer = new MutationObserver(() => undefined);
+  observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+  change();
+  const records = observer.takeRecords();
+  observer.disconnect();
+  return records;
+}
+
+function html(markup: string): HTMLElement {
+  const parsed = new DOMParser().parseFromString(`<body>${markup}</body>`, 'text/html');
+  return document.adoptNode(parsed.body.firstElementChild as HTMLElement);
+}
+
+let main: HTMLElement;
+beforeEach(() => {
+  document.body.replaceChildren(
+    html('<header><span id="clock">10:00:00 · 12 hồ sơ</span></header>'),
+    html('<main><table><tbody></tbody></table><div id="slot"></div></main>'),
+  );
+  main = document.querySelector('main')!;
+});
+
+describe('mutations that cannot make the target appear are rejected', () => {
+  it('a ticking clock and a live table of unrelated rows', () => {
+    const records = recordsOf(() => {
+      document.getElementById('clock')!.textContent = '10:00:01 · 13 hồ sơ';
+      document.querySelector('tbody')!.append(html('<table><tr><td>H00000012</td><td>Đăng ký khai sinh</td><td>Đã tiếp nhận</td></tr></table>').querySelector('tr')!);
+    });
+    expect(records.length).toBeGreaterThan(0);
+    expect(mayMatterFor(SUBMIT)(records)).toBe(false);
+  });
+
+  it('a text node edited in place that is not part of the wanted words', () => {
+    const text = document.getElementById('clock')!.firstChild as Text;
+    expect(mayMatterFor({ text: 'Thành phần hồ sơ' })(recordsOf(() => (text.data = '10:00:02 · 14')))).toBe(false);
+  });
+
+  it('a css target and an inserted element that neither is nor holds a match', () => {
+    expect(mayMatterFor({ css: 'form[role=search] input' })(recordsOf(() => main.append(html('<p><b>Tin tức</b></p>'))))).toBe(false);
+  });
+});
+
+describe('mutations that could make the target appear are accepted', () => {
+  it('the button itself is inserted', () => {
+    expect(mayMatterFor(SUBMIT)(recordsOf(() => main.append(html('<div><button>Nộp hồ sơ</button></div>'))))).toBe(true);
+  });
+
+  it('an empty button gets its words later, as a text node or a span', () => {
+    const button = html('<button></button>');
+    main.append(button);
+    expect(mayMatterFor(SUBMIT)(recordsOf(() => button.append('Nộp hồ sơ')))).toBe(true);
+    expect(mayMatterFor(SUBMIT)(recordsOf(() => button.replaceChildren(html('<span>Nộp hồ sơ</span>'))))).toBe(true);
+  });
+
+  it('a fragment of the phrase (the words split across <b> and text)', () => {
+    expect(mayMatterFor({ text: 'Thành phần hồ sơ' })(recordsOf(() => main.append(html('<b>Thành phần</b>'))))).toBe(true);
+  });
+
+  it('a class change on a container that holds a hidden match', () => {
+    const box = html('<div class="hidden"><button>Nộp hồ sơ</button></div>');
+    main.append(box);
+    expect(mayMatterFor(SUBMIT)(recordsOf(() => box.classList.remove('hidden')))).toBe(true);
+    expect(mayMatterFor({ role: 'button' })(recordsOf(() => box.classList.add('shown')))).toBe(true);
+  });
+
+  it('a stylesheet added to the page', () => {
+    expect(mayMatterFor(SUBMIT)(recordsOf(() => document.head.append(html('<style>.hidden{display:block}</style>'))))).toBe(true);
+  });
+
+  it('a button whose name comes from a label elsewhere (aria-labelledby)', () => {
+    main.append(html('<span id="lbl">Nộp hồ sơ</span>'));
+    expect(mayMatterFor(SUBMIT)(recordsOf(() => main.append(html('<button aria-labelledby="lbl"></button>'))))).toBe(true);
+  });
+
+  it('a name given by an attribute (aria-label, placeholder)', () => {
+    expect(mayMatterFor(SUBMIT)(recordsOf(() => main.append(html('<button aria-label="Nộp hồ sơ"><svg></svg></button>'))))).toBe(true);
+    expect(mayMatterFor({ label: 'Nhập từ khoá tìm kiếm' })(recordsOf(() => main.append(html('<input placeholder="Nhập từ khoá tìm kiếm">'))))).toBe(true);
+  });
+
+  it('the scope of a `within` target appears around an existing button', () => {
+    const target: Target = { role: 'button', name: 'Tìm', within: { role: 'form', name: 'Tìm kiếm thủ tục' } };
+    expect(mayMatterFor(target)(recordsOf(() => main.append(html('<form aria-label="Tìm kiếm thủ tục"></form>'))))).toBe(true);
+  });
+
+  it('a css selector with a sibling combinator: any change may complete it', () => {
+    expect(mayMatterFor({ css: 'label + input' })(recordsOf(() => main.append(html('<p></p>'))))).toBe(true);
+  });
+
+  it('a skipIf target counts as much as the step target', () => {
+    const check = mayMatterFor(SUBMIT, { role: 'button', name: 'Đăng xuất' });
+    expect(check(recordsOf(() => main.append(html('<button>Đăng xuất</button>'))))).toBe(true);
+  });
+
+  it('a batch too large to inspect', () => {
+    const records = recordsOf(() => {
+      for (let i = 0; i < 500; i++) main.append(document.createElement('i'));
+    });
+    expect(mayMatterFor(SUBMIT)(records)).toBe(true);
+  });
+});
