@@ -22,8 +22,10 @@ async function benchScript(): Promise<string> {
   return result.outputFiles[0].text;
 }
 
-async function benchHtml(): Promise<string> {
-  const css = PORTAL_CSS + (await readFile('node_modules/driver.js/dist/driver.css', 'utf8')) + (await readFile('engine/overlay.css', 'utf8'));
+/** The bench page; `engineCss` adds driver.js's and our overlay CSS for in-page runs without the extension. */
+export async function benchHtml({ engineCss = true } = {}): Promise<string> {
+  const overlayCss = engineCss ? (await readFile('node_modules/driver.js/dist/driver.css', 'utf8')) + (await readFile('engine/overlay.css', 'utf8')) : '';
+  const css = PORTAL_CSS + overlayCss;
   // A <script> body ends at the first "</script": escape it inside the bundle.
   const script = (await benchScript()).replace(/<\/script/gi, '<\\/script');
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Cổng Dịch vụ công Quốc gia</title>

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { launchBench } from './browser-harness';
 import { benchAnchor } from './anchor';
+import { benchWithExtension } from './extension';
 import { benchLatency } from './latency';
 import { benchPersist } from './persist';
 import { benchResolver } from './resolver';
@@ -89,6 +90,10 @@ async function main() {
     }
   } finally {
     await browser.close();
+  }
+  if (wanted('extension')) {
+    step('the built extension on a busy page');
+    sections.push(...(await benchWithExtension()));
   }
   if (wanted('sessions')) {
     step('assisted sessions');

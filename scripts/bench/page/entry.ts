@@ -1,9 +1,10 @@
 import { buildPortalPage, type PortalOptions, type PortalPage } from '../page-10k';
 import { measureAnchor } from './anchor';
+import { measureInsertToHighlight } from './extension-probe';
 import { measureLatency } from './latency';
 import { measurePersist } from './persist';
 import { measureResolver, STRATEGIES } from './resolver';
-import { counters, startMutator, startWaiter, stopWaiter } from './waiting';
+import { counters, startMutator, startWaiter, stopMutator, stopWaiter } from './waiting';
 
 /** What the bench page exposes as `window.danbuocBench`; bundled by esbuild, driven by page.evaluate. */
 let page: PortalPage | undefined;
@@ -17,11 +18,13 @@ const api = {
   strategies: () => STRATEGIES.map((s) => s.name),
   resolver: measureResolver,
   startMutator: () => startMutator(document.querySelector('main')!),
+  stopMutator,
   startWaiter,
   stopWaiter,
   counters,
   persist: measurePersist,
   anchor: measureAnchor,
+  insertToHighlight: (samples: number) => measureInsertToHighlight(document.querySelector('main')!, samples),
 };
 
 export type BenchApi = typeof api;

@@ -17,24 +17,46 @@ export interface WaitCounters {
 const state = { frames: 0, lookups: 0, lookupMs: 0, waiterSettled: false };
 let waiter: AbortController | undefined;
 
+let mutator: { tick: () => void; running: boolean; wanted: boolean } | undefined;
+
+export function stopMutator(): void {
+  if (mutator) mutator.wanted = false;
+}
+
+/** Starts (or resumes) the page's changes: one section of ticking cells and a live table, built once. */
 export function startMutator(parent: Element): void {
-  const ticker = document.createElement('section');
-  ticker.setAttribute('aria-label', 'Số liệu trực tuyến');
-  const cells = Array.from({ length: 50 }, () => ticker.appendChild(document.createElement('span')));
-  const table = ticker.appendChild(document.createElement('table'));
-  const body = table.appendChild(document.createElement('tbody'));
-  parent.prepend(ticker);
-  let row = 0;
-  const tick = () => {
-    state.frames++;
-    const now = new Date();
-    cells.forEach((cell, i) => (cell.textContent = `${now.toLocaleTimeString('vi-VN')} · ${(state.frames * 7 + i * 13) % 100000} hồ sơ `));
-    const tr = body.insertRow(0);
-    for (const text of [`H${String(row++).padStart(8, '0')}`, 'Đăng ký khai sinh', 'Đã tiếp nhận']) tr.insertCell().textContent = text;
-    if (body.rows.length > 20) body.deleteRow(-1);
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
+  if (!mutator) {
+    const ticker = document.createElement('section');
+    ticker.setAttribute('aria-label', 'Số liệu trực tuyến');
+    const cells = Array.from({ length: 50 }, () => ticker.appendChild(document.createElement('span')));
+    const table = ticker.appendChild(document.createElement('table'));
+    const body = table.appendChild(document.createElement('tbody'));
+    parent.prepend(ticker);
+    let row = 0;
+    const self = {
+      running: false,
+      wanted: false,
+      tick() {
+        if (!self.wanted) {
+          self.running = false;
+          return;
+        }
+        state.frames++;
+        const now = new Date();
+        cells.forEach((cell, i) => (cell.textContent = `${now.toLocaleTimeString('vi-VN')} · ${(state.frames * 7 + i * 13) % 100000} hồ sơ `));
+        const tr = body.insertRow(0);
+        for (const text of [`H${String(row++).padStart(8, '0')}`, 'Đăng ký khai sinh', 'Đã tiếp nhận']) tr.insertCell().textContent = text;
+        if (body.rows.length > 20) body.deleteRow(-1);
+        requestAnimationFrame(self.tick);
+      },
+    };
+    mutator = self;
+  }
+  mutator.wanted = true;
+  if (!mutator.running) {
+    mutator.running = true;
+    requestAnimationFrame(mutator.tick);
+  }
 }
 
 export function startWaiter(): void {
