@@ -18,6 +18,12 @@
  *   them correctly; "6 số" is never turned into "sáu chữ số".
  */
 
+/** A voice for Vietnamese ("vi", "vi-VN", "vi_VN"): the only kind we ever speak with. */
+export function isVietnameseLang(lang: string | undefined): boolean {
+  return /^vi(?:[-_]|$)/i.test(lang ?? '');
+}
+
+// Regexes built at module load are marked pure: a bundle that does not use spokenText drops them.
 const DIGIT_WORDS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'] as const;
 
 // Letters and digits of any script: \b is ASCII-only and splits "đồng" or "số".
@@ -97,18 +103,18 @@ function defaultGroups(digits: string): string[] {
   return groups;
 }
 
-const MONEY = new RegExp(
+const MONEY = /* @__PURE__ */ new RegExp(
   `${NOT_WORD_BEFORE}(\\d{1,3}(?:[.,]\\d{3})+|\\d+)\\s?(?:đồng|VNĐ|VND|vnđ|đ|₫)${NOT_WORD_AFTER}`,
   'gu',
 );
-const DATE = new RegExp(`${NOT_WORD_BEFORE}(ngày\\s+)?(\\d{1,2})([/.-])(\\d{1,2})\\3(\\d{4})${NOT_WORD_AFTER}`, 'giu');
-const MONTH_YEAR = new RegExp(`${NOT_WORD_BEFORE}(tháng\\s+)?(\\d{1,2})/(\\d{4})${NOT_WORD_AFTER}`, 'giu');
+const DATE = /* @__PURE__ */ new RegExp(`${NOT_WORD_BEFORE}(ngày\\s+)?(\\d{1,2})([/.-])(\\d{1,2})\\3(\\d{4})${NOT_WORD_AFTER}`, 'giu');
+const MONTH_YEAR = /* @__PURE__ */ new RegExp(`${NOT_WORD_BEFORE}(tháng\\s+)?(\\d{1,2})/(\\d{4})${NOT_WORD_AFTER}`, 'giu');
 const PROGRESS = /(Bước\s+\d+)\s*\/\s*(\d+)/gu;
 // A code mixes letters and digits or joins digit groups with . - / : "G22.99-251201-0001", "AB123456".
-const CODE = new RegExp(`${NOT_WORD_BEFORE}[A-Za-z0-9]+(?:[.\\-/][A-Za-z0-9]+)+${NOT_WORD_AFTER}|${NOT_WORD_BEFORE}(?=[A-Za-z]*\\d)(?=\\d*[A-Za-z])[A-Za-z0-9]{5,}${NOT_WORD_AFTER}`, 'gu');
-const THOUSANDS = new RegExp(`${NOT_WORD_BEFORE}\\d{1,3}(?:\\.\\d{3})+${NOT_WORD_AFTER}`, 'gu');
+const CODE = /* @__PURE__ */ new RegExp(`${NOT_WORD_BEFORE}[A-Za-z0-9]+(?:[.\\-/][A-Za-z0-9]+)+${NOT_WORD_AFTER}|${NOT_WORD_BEFORE}(?=[A-Za-z]*\\d)(?=\\d*[A-Za-z])[A-Za-z0-9]{5,}${NOT_WORD_AFTER}`, 'gu');
+const THOUSANDS = /* @__PURE__ */ new RegExp(`${NOT_WORD_BEFORE}\\d{1,3}(?:\\.\\d{3})+${NOT_WORD_AFTER}`, 'gu');
 // Digits written in groups (ID "001 203 004 567", phone "0912 345 678") or as one run.
-const DIGIT_RUN = new RegExp(`${NOT_WORD_BEFORE}\\d{2,4}(?:[ \\u00a0]\\d{3,4})+${NOT_WORD_AFTER}|\\d{5,}`, 'gu');
+const DIGIT_RUN = /* @__PURE__ */ new RegExp(`${NOT_WORD_BEFORE}\\d{2,4}(?:[ \\u00a0]\\d{3,4})+${NOT_WORD_AFTER}|\\d{5,}`, 'gu');
 
 const SEPARATOR_WORDS: Record<string, string> = { '.': 'chấm', '-': 'gạch ngang', '/': 'gạch chéo' };
 
@@ -130,12 +136,12 @@ function readCode(code: string): string {
 
 const WORDS: Array<[RegExp, string]> = [
   // "thẻ căn cước (CCCD)" and "mã xác nhận (OTP)" already say it in words: the bracket is not repeated.
-  [new RegExp(`(căn cước(?: công dân)?)\\s*\\(CCCD\\)`, 'gu'), '$1'],
-  [new RegExp(`(mã xác nhận)\\s*\\(OTP\\)`, 'gu'), '$1'],
-  [new RegExp(`${NOT_WORD_BEFORE}CCCD${NOT_WORD_AFTER}`, 'gu'), 'căn cước công dân'],
-  [new RegExp(`${NOT_WORD_BEFORE}(?:mã\\s+)?OTP${NOT_WORD_AFTER}`, 'giu'), 'mã xác nhận'],
-  [new RegExp(`${NOT_WORD_BEFORE}VNeID${NOT_WORD_AFTER}`, 'giu'), 'vê en e ai đi'],
-  [new RegExp(`${NOT_WORD_BEFORE}(\\d+)\\s+chữ\\s+số${NOT_WORD_AFTER}`, 'gu'), '$1 số'],
+  [/* @__PURE__ */ new RegExp(`(căn cước(?: công dân)?)\\s*\\(CCCD\\)`, 'gu'), '$1'],
+  [/* @__PURE__ */ new RegExp(`(mã xác nhận)\\s*\\(OTP\\)`, 'gu'), '$1'],
+  [/* @__PURE__ */ new RegExp(`${NOT_WORD_BEFORE}CCCD${NOT_WORD_AFTER}`, 'gu'), 'căn cước công dân'],
+  [/* @__PURE__ */ new RegExp(`${NOT_WORD_BEFORE}(?:mã\\s+)?OTP${NOT_WORD_AFTER}`, 'giu'), 'mã xác nhận'],
+  [/* @__PURE__ */ new RegExp(`${NOT_WORD_BEFORE}VNeID${NOT_WORD_AFTER}`, 'giu'), 'vê en e ai đi'],
+  [/* @__PURE__ */ new RegExp(`${NOT_WORD_BEFORE}(\\d+)\\s+chữ\\s+số${NOT_WORD_AFTER}`, 'gu'), '$1 số'],
 ];
 
 /** Turns display text into what a Vietnamese voice should say. Never throws. */
