@@ -95,8 +95,6 @@ export function createRouter(deps: RouterDeps) {
       deps.speaker?.stop();
       return null;
     }
-    // Flagging the task in the desk console is wired together with the "Nhờ cán bộ giúp" button.
-    if (message.kind === 'content:help') return null;
     if (message.kind === 'content:report') {
       const path = sender.url ? new URL(sender.url).pathname : '';
       await deps.reports.add(message.report, path, deps.now());
@@ -111,6 +109,8 @@ export function createRouter(deps: RouterDeps) {
       const run = stored.run;
       if (!run) return null;
       const at = deps.now();
+      // "Nhờ cán bộ giúp": flagging the task in the desk console comes with the prefs/desk change.
+      if (message.kind === 'content:help') return null;
       if (message.kind === 'content:hello') {
         if (originOf(message.url) !== senderOrigin) return null;
         if (run.status !== 'active' && run.status !== 'away') return null;
