@@ -142,6 +142,8 @@ const WORDS: Array<[RegExp, string]> = [
   [/* @__PURE__ */ new RegExp(`${NOT_WORD_BEFORE}(?:mã\\s+)?OTP${NOT_WORD_AFTER}`, 'giu'), 'mã xác nhận'],
   [/* @__PURE__ */ new RegExp(`${NOT_WORD_BEFORE}VNeID${NOT_WORD_AFTER}`, 'giu'), 'vê en e ai đi'],
   [/* @__PURE__ */ new RegExp(`${NOT_WORD_BEFORE}(\\d+)\\s+chữ\\s+số${NOT_WORD_AFTER}`, 'gu'), '$1 số'],
+  // Said as one form of address, not "ông gạch chéo bà".
+  [/* @__PURE__ */ new RegExp(`${NOT_WORD_BEFORE}(ông)\\s*/\\s*(bà)${NOT_WORD_AFTER}`, 'giu'), '$1 $2'],
 ];
 
 /** Turns display text into what a Vietnamese voice should say. Never throws. */

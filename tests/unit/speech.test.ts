@@ -173,6 +173,10 @@ describe('spokenText: words and symbols', () => {
     expect(spokenText('Nhập mã xác nhận (OTP).')).toBe('Nhập mã xác nhận.');
   });
 
+  it('says "ông/bà" as one form of address', () => {
+    expect(spokenText('Ông/bà đã làm xong các bước. Cảm ơn ông/bà!')).toBe('Ông bà đã làm xong các bước. Cảm ơn ông bà!');
+  });
+
   it('says VNeID the way people say it', () => {
     expect(spokenText('Mở ứng dụng VNeID.')).toBe('Mở ứng dụng vê en e ai đi.');
   });
