@@ -2,7 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Page } from '@playwright/test';
 import { DEFAULT_PREFS, type GuidePrefs } from '../../engine/prefs';
 import { spokenText } from '../../engine/speech';
-import { launchWithExtension, recordedUtterances, TEST_VOICE_DIR, type ExtensionBrowser } from '../support/browser';
+import { rm } from 'node:fs/promises';
+import { englishOnlyVoiceDir, launchWithExtension, recordedUtterances, TEST_VOICE_DIR, type ExtensionBrowser } from '../support/browser';
 import { Citizen } from '../support/citizen';
 import { sendFromContentScript } from '../support/content-script';
 import { HOME_URL, startFromPopup, TOTAL_STEPS, walkFindProcedure } from '../support/find-procedure-walk';
@@ -10,17 +11,20 @@ import { serveReplicas } from '../support/replica';
 
 /**
  * Read-aloud for real: Chromium with the built extension and, beside it, a test-only extension
- * that registers the vi-VN voice "Test Tiếng Việt" through chrome.ttsEngine and records every
- * utterance Chrome routes to it (tests/fixtures/tts-voice-extension). Without it, this Linux
- * Chromium has no Vietnamese voice at all, like most desktop installs.
+ * that registers the voices "Test English" (en-US, listed first) and "Test Tiếng Việt" (vi-VN)
+ * through chrome.ttsEngine and records every utterance Chrome routes to them
+ * (tests/fixtures/tts-voice-extension). Without a Vietnamese voice the machine is like most
+ * desktop installs: English voices only.
  */
-const test = base.extend<{ withVoice: boolean; ext: ExtensionBrowser; portal: Page; citizen: Citizen }>({
-  withVoice: [true, { option: true }],
-  ext: async ({ withVoice }, use) => {
-    const ext = await launchWithExtension({ extraExtensions: withVoice ? [TEST_VOICE_DIR] : [] });
+const test = base.extend<{ voices: 'with-vietnamese' | 'english-only'; ext: ExtensionBrowser; portal: Page; citizen: Citizen }>({
+  voices: ['with-vietnamese', { option: true }],
+  ext: async ({ voices }, use) => {
+    const voiceDir = voices === 'with-vietnamese' ? TEST_VOICE_DIR : await englishOnlyVoiceDir();
+    const ext = await launchWithExtension({ extraExtensions: [voiceDir] });
     await serveReplicas(ext.context);
     await use(ext);
     await ext.close();
+    if (voiceDir !== TEST_VOICE_DIR) await rm(voiceDir, { recursive: true, force: true });
   },
   portal: async ({ ext }, use) => {
     const page = ext.context.pages()[0] ?? (await ext.context.newPage());
@@ -115,16 +119,18 @@ test.describe('with a Vietnamese voice', () => {
   });
 });
 
-test.describe('without a Vietnamese voice', () => {
-  test.use({ withVoice: false });
+test.describe('with English voices only', () => {
+  test.use({ voices: 'english-only' });
 
-  test('the background answers "no voice" and never speaks with another voice', async ({ ext, portal }) => {
+  test('the background answers "no voice" and never speaks with the English voice', async ({ ext, portal }) => {
     const voices = await ext.worker.evaluate(() => chrome.tts.getVoices());
+    expect(voices).toContainEqual(expect.objectContaining({ voiceName: 'Test English', lang: 'en-US' }));
     expect(voices.filter((v) => v.lang?.toLowerCase().startsWith('vi'))).toEqual([]);
     expect(await sendFromContentScript(portal, { kind: 'content:speak', text: 'Bấm “Tiếp”.', rate: 'normal' })).toEqual({
       ok: false,
       reason: 'no-voice',
     });
+    expect(await utterances(ext)).toEqual([]);
   });
 
   test('"🔊 Đọc" says plainly that this machine has no Vietnamese voice, and the tour keeps working', async ({ ext, portal, citizen }) => {
@@ -132,6 +138,7 @@ test.describe('without a Vietnamese voice', () => {
     await citizen.expectStep(1, TOTAL_STEPS);
     await citizen.popover.getByRole('button', { name: 'Đọc to' }).click();
     await expect(citizen.popover).toContainText('chưa có giọng đọc tiếng Việt');
+    expect(await utterances(ext)).toEqual([]);
     const results = await new AxeBuilder({ page: portal }).include('.danbuoc-popover').analyze();
     expect(results.violations).toEqual([]);
 

@@ -1,12 +1,25 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
-/** A test-only extension that registers the vi-VN voice "Test Tiếng Việt" and records what it says. */
+/**
+ * A test-only extension that registers two voices through chrome.ttsEngine, "Test English" (en-US,
+ * listed first) and "Test Tiếng Việt" (vi-VN), and records every utterance routed to either.
+ */
 export const TEST_VOICE_DIR = resolve('tests/fixtures/tts-voice-extension');
+
+/** The same test voices without the Vietnamese one: a machine with only English voices. Returns its folder. */
+export async function englishOnlyVoiceDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'danbuoc-voice-en-'));
+  await cp(TEST_VOICE_DIR, dir, { recursive: true });
+  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { tts_engine: { voices: { lang: string }[] } };
+  manifest.tts_engine.voices = manifest.tts_engine.voices.filter((v) => !v.lang.startsWith('vi'));
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
+}
 const OUR_WORKER = /^chrome-extension:\/\/[a-p]{32}\/background\.js$/;
 const VOICE_WORKER = /^chrome-extension:\/\/[a-p]{32}\/voice-worker\.js$/;
 
