@@ -76,6 +76,18 @@ describe('createSpeaker', () => {
     await expect(createSpeaker(fakeTts([GOOGLE_VI], 'reject')).speak('Bấm “Tiếp”.', 'normal')).resolves.toEqual({ ok: false, reason: 'failed' });
   });
 
+  it('does not leave the button waiting when a voice never reports back', async () => {
+    vi.useFakeTimers();
+    try {
+      const silent: TtsApi = { getVoices: async () => [GOOGLE_VI], speak: async () => undefined, stop: () => undefined };
+      const result = createSpeaker(silent).speak('Bấm “Tiếp”.', 'normal');
+      await vi.runAllTimersAsync();
+      await expect(result).resolves.toEqual({ ok: true });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('stops speaking on request', () => {
     const tts = fakeTts([GOOGLE_VI]);
     createSpeaker(tts).stop();
