@@ -150,6 +150,8 @@ const WORDS: Array<[RegExp, string]> = [
 export function spokenText(text: string): string {
   let out = text.normalize('NFC');
   out = out.replace(/[“”"«»]|(?<![\p{L}])['‘’]|['‘’](?![\p{L}])/gu, '');
+  // Pictures ("🔊 Đọc") are not read out; a menu path's arrows are pauses.
+  out = out.replace(/[\p{Extended_Pictographic}\u{FE0F}]/gu, '').replace(/\s*[›→]\s*/gu, ', ');
   // An ellipsis is a pause: a comma inside a sentence, a full stop at the end.
   out = out.replace(/\s*(?:…|\.{3})\s*$/u, '.').replace(/\s*(?:…|\.{3})\s*/gu, ', ');
   for (const [pattern, words] of WORDS) out = out.replace(pattern, words);

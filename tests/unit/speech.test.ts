@@ -160,6 +160,11 @@ describe('spokenText: words and symbols', () => {
     expect(spokenText('Bấm "Đăng nhập".')).toBe('Bấm Đăng nhập.');
   });
 
+  it('leaves pictures out and reads a menu path with pauses', () => {
+    expect(spokenText('Bấm “🔊 Đọc”.')).toBe('Bấm Đọc.');
+    expect(spokenText('Vào Cài đặt › Thời gian và ngôn ngữ → Giọng nói.')).toBe('Vào Cài đặt, Thời gian và ngôn ngữ, Giọng nói.');
+  });
+
   it('turns "…" into a pause', () => {
     expect(spokenText('Đang chờ trang tải xong…')).toBe('Đang chờ trang tải xong.');
     expect(spokenText('Chờ… rồi bấm tiếp')).toBe('Chờ, rồi bấm tiếp');
