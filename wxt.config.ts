@@ -7,12 +7,14 @@ import { hardenBundles } from './scripts/lib/harden-bundles';
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   manifestVersion: 3,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Dẫn Bước',
     description: 'Hướng dẫn từng bước làm thủ tục trên Cổng Dịch vụ công quốc gia — step-by-step help for Vietnam’s public-service portal',
     default_locale: undefined,
     // browsingData: the desk console's "sign the citizen out" (cookies and site data of the visited portal origins only).
-    permissions: ['storage', 'browsingData'],
+    // tts (Chrome only): read-aloud with the machine's Vietnamese voice. Firefox has no tts API; its
+    // content script uses the page's speechSynthesis, which needs no permission.
+    permissions: ['storage', 'browsingData', ...(browser === 'firefox' ? [] : ['tts'])],
     host_permissions: manifestMatches(),
     action: { default_title: 'Dẫn Bước — hướng dẫn từng bước' },
     browser_specific_settings: {
@@ -24,7 +26,7 @@ export default defineConfig({
       },
       gecko_android: { strict_min_version: '142.0' },
     },
-  },
+  }),
   vite: () => ({ plugins: [hardenBundles()] }),
   hooks: {
     // Tours are validated at build time so the content script never carries zod.

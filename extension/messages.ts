@@ -29,6 +29,11 @@ export const ContentToBackground = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('content:hello'), url }),
   z.strictObject({ kind: z.literal('content:event'), event: ContentEvent }),
   z.strictObject({ kind: z.literal('content:report'), report: MissingReport }),
+  // Read this step's (display) text aloud; the background turns it into spoken form. Reply: SpeakResult.
+  z.strictObject({ kind: z.literal('content:speak'), text: z.string().min(1).max(2000), rate: z.enum(['slow', 'normal']) }),
+  z.strictObject({ kind: z.literal('content:stop-speaking') }),
+  // "Nhờ cán bộ giúp": in an assisted session the desk console flags the task.
+  z.strictObject({ kind: z.literal('content:help'), tourId: id, stepId: id }),
 ]);
 
 export const OptionsToBackground = z.discriminatedUnion('kind', [

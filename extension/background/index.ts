@@ -7,6 +7,7 @@ import { createDesk, type Removal } from './desk';
 import { createRouter } from './router';
 import { createReportStore } from './report-store';
 import { createRunStore } from './run-store';
+import { chromeTts, createSpeaker } from './tts';
 
 /** Closes the tabs showing `origins`, opening a new tab first where that would close a whole window. */
 async function closePortalTabs(origins: readonly string[]): Promise<number> {
@@ -54,6 +55,7 @@ export function startBackground(): void {
     onEffects: desk.onEffects,
     onVisit: desk.onVisit,
     signOut: desk.signOut,
+    speaker: import.meta.env.FIREFOX ? undefined : createSpeaker(chromeTts()),
   });
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => router.handle(message, sender));
   browser.tabs.onRemoved.addListener((tabId) => void router.forgetTab(tabId));

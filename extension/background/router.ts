@@ -1,5 +1,6 @@
 import type Browser from 'webextension-polyfill';
 import { reduce, startRun, type RunEffect, type RunEvent, type RunState } from '../../engine/runner';
+import type { SpeakResult } from '../../engine/prefs';
 import type { Tour } from '../../engine/schema';
 import { isAllowedOrigin, originOf } from '../../engine/sites';
 import {
@@ -14,6 +15,7 @@ import {
 } from '../messages';
 import type { ReportList, ReportStore } from './report-store';
 import type { RunStore } from './run-store';
+import type { Speaker } from './tts';
 
 export interface RouterDeps {
   store: RunStore;
@@ -31,6 +33,8 @@ export interface RouterDeps {
   onVisit?(origin: string): Promise<void>;
   /** The desk console asks to sign the citizen out of the portals a finished session used. */
   signOut?(sessionId: string, closeTabs: boolean): Promise<SignOutReply>;
+  /** Read-aloud through chrome.tts; absent where the browser has no tts API (Firefox speaks in the page). */
+  speaker?: Pick<Speaker, 'speak' | 'stop'>;
 }
 
 type Sender = Pick<Browser.Runtime.MessageSender, 'id' | 'url' | 'tab' | 'frameId'>;
@@ -78,7 +82,7 @@ export function createRouter(deps: RouterDeps) {
     await deps.notifyTab(tabId, { kind: 'bg:render', snapshot: run.status === 'active' ? snapshot(run, topUrl) : null });
   }
 
-  async function onContent(message: ContentToBackground, sender: Sender): Promise<ContentReply> {
+  async function onContent(message: ContentToBackground, sender: Sender): Promise<ContentReply | SpeakResult> {
     const tabId = sender.tab!.id!;
     const senderOrigin = originOf(sender.url ?? '');
     const isTop = sender.frameId === 0;
@@ -86,6 +90,11 @@ export function createRouter(deps: RouterDeps) {
     const topUrl = isTop ? undefined : sender.tab?.url;
     // Any word from a portal page (or a portal iframe) means the citizen's browser is on that origin.
     if (senderOrigin) await deps.onVisit?.(senderOrigin);
+    if (message.kind === 'content:speak') return deps.speaker ? deps.speaker.speak(message.text, message.rate) : { ok: false, reason: 'no-voice' };
+    if (message.kind === 'content:stop-speaking') {
+      deps.speaker?.stop();
+      return null;
+    }
     if (message.kind === 'content:report') {
       const path = sender.url ? new URL(sender.url).pathname : '';
       await deps.reports.add(message.report, path, deps.now());
@@ -100,6 +109,8 @@ export function createRouter(deps: RouterDeps) {
       const run = stored.run;
       if (!run) return null;
       const at = deps.now();
+      // "Nhờ cán bộ giúp": flagging the task in the desk console comes with the prefs/desk change.
+      if (message.kind === 'content:help') return null;
       if (message.kind === 'content:hello') {
         if (originOf(message.url) !== senderOrigin) return null;
         if (run.status !== 'active' && run.status !== 'away') return null;

@@ -1,6 +1,11 @@
 import { browser } from 'wxt/browser';
 import { createPlayer, type PlayerEvent, type Snapshot } from '../../engine/player';
+import type { SpeakResult, SpeechRate } from '../../engine/prefs';
 import type { BackgroundToContent, ContentReply, ContentToBackground } from '../messages';
+import { createPageSpeaker } from './speech-synthesis';
+
+const FAILED: SpeakResult = { ok: false, reason: 'failed' };
+const MAX_SPOKEN_CHARS = 2000;
 
 /**
  * Content-script wiring: the player draws the steps, the background owns the run state. Only
@@ -10,13 +15,25 @@ export function startContent(lifetime: AbortSignal): void {
   const ask = (message: ContentToBackground) =>
     (browser.runtime.sendMessage(message) as Promise<ContentReply>).catch(() => null);
 
-  const player = createPlayer(
-    {
-      send: (event: PlayerEvent): Promise<Snapshot | null> => ask({ kind: 'content:event', event }),
-      report: (report) => void ask({ kind: 'content:report', report }),
-    },
-    lifetime,
-  );
+  // Chrome speaks from the background (chrome.tts, spoken form made there); Firefox has no tts API.
+  const speech = import.meta.env.FIREFOX
+    ? createPageSpeaker()
+    : {
+        speak: (text: string, rate: SpeechRate): Promise<SpeakResult> =>
+          (browser.runtime.sendMessage({ kind: 'content:speak', text: text.slice(0, MAX_SPOKEN_CHARS), rate } satisfies ContentToBackground) as Promise<SpeakResult | undefined>)
+            .then((reply) => reply ?? FAILED)
+            .catch(() => FAILED),
+        stop: () => void ask({ kind: 'content:stop-speaking' }),
+      };
+
+  const host = {
+    send: (event: PlayerEvent): Promise<Snapshot | null> => ask({ kind: 'content:event', event }),
+    report: (report: Extract<ContentToBackground, { kind: 'content:report' }>['report']) => void ask({ kind: 'content:report', report }),
+    speak: speech.speak,
+    stopSpeaking: speech.stop,
+    askForHelp: (info: { tourId: string; stepId: string }) => void ask({ kind: 'content:help', ...info }),
+  };
+  const player = createPlayer(host, lifetime);
 
   const onMessage = (message: unknown, sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id) return;
@@ -24,7 +41,10 @@ export function startContent(lifetime: AbortSignal): void {
     if (msg?.kind === 'bg:render') player.render(msg.snapshot);
   };
   browser.runtime.onMessage.addListener(onMessage);
-  lifetime.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
+  lifetime.addEventListener('abort', () => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    speech.stop();
+  }, { once: true });
 
   void ask({ kind: 'content:hello', url: location.href }).then((snapshot) => player.render(snapshot));
 }

@@ -1,10 +1,27 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+/**
+ * A test-only extension that registers two voices through chrome.ttsEngine, "Test English" (en-US,
+ * listed first) and "Test Tiếng Việt" (vi-VN), and records every utterance routed to either.
+ */
+export const TEST_VOICE_DIR = resolve('tests/fixtures/tts-voice-extension');
+
+/** The same test voices without the Vietnamese one: a machine with only English voices. Returns its folder. */
+export async function englishOnlyVoiceDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'danbuoc-voice-en-'));
+  await cp(TEST_VOICE_DIR, dir, { recursive: true });
+  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { tts_engine: { voices: { lang: string }[] } };
+  manifest.tts_engine.voices = manifest.tts_engine.voices.filter((v) => !v.lang.startsWith('vi'));
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
+}
+const OUR_WORKER = /^chrome-extension:\/\/[a-p]{32}\/background\.js$/;
+const VOICE_WORKER = /^chrome-extension:\/\/[a-p]{32}\/voice-worker\.js$/;
 
 const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium'];
 
@@ -28,19 +45,29 @@ export interface ExtensionBrowser {
  * Launches Chromium with the built extension. With `userDataDir` the profile is kept on close, so a
  * second launch on it is the same browser restarted (the unpacked extension keeps its id).
  */
-export async function launchWithExtension({ headless = true, userDataDir: kept }: { headless?: boolean; userDataDir?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension({
+  headless = true,
+  userDataDir: kept,
+  extraExtensions = [],
+}: {
+  headless?: boolean;
+  userDataDir?: string;
+  /** unpacked extensions loaded beside ours, such as TEST_VOICE_DIR */
+  extraExtensions?: string[];
+} = {}): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
   }
   const userDataDir = kept ?? (await mkdtemp(join(tmpdir(), 'danbuoc-')));
+  const extensions = [EXTENSION_DIR, ...extraExtensions].join(',');
   const context = await chromium.launchPersistentContext(userDataDir, {
     headless,
     executablePath: chromiumExecutable(),
     viewport: { width: 1280, height: 800 },
     locale: 'vi-VN',
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensions}`,
+      `--load-extension=${extensions}`,
       '--no-sandbox',
       '--disable-background-networking',
       '--disable-component-update',
@@ -49,7 +76,7 @@ export async function launchWithExtension({ headless = true, userDataDir: kept }
       '--disable-gpu',
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const worker = await currentWorker(context);
   const extensionId = new URL(worker.url()).host;
   return {
     context,
@@ -62,9 +89,29 @@ export async function launchWithExtension({ headless = true, userDataDir: kept }
   };
 }
 
-/** The extension's current service worker (a new one after a restart). */
+async function workerMatching(context: BrowserContext, url: RegExp): Promise<Worker> {
+  return (
+    context.serviceWorkers().find((w) => url.test(w.url())) ??
+    (await context.waitForEvent('serviceworker', { predicate: (w) => url.test(w.url()) }))
+  );
+}
+
+/** The extension's current service worker (a new one after a restart); never an extra extension's. */
 export async function currentWorker(context: BrowserContext): Promise<Worker> {
-  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return workerMatching(context, OUR_WORKER);
+}
+
+export interface Utterance {
+  text: string;
+  lang?: string;
+  rate?: number;
+  voiceName?: string;
+}
+
+/** What the test voice (TEST_VOICE_DIR) was asked to say so far, in order. */
+export async function recordedUtterances(context: BrowserContext): Promise<Utterance[]> {
+  const voice = await workerMatching(context, VOICE_WORKER);
+  return voice.evaluate(() => (globalThis as unknown as { recordedUtterances(): Promise<Utterance[]> }).recordedUtterances());
 }
 
 /**

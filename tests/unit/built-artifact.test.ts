@@ -17,9 +17,11 @@ function built(path: string): string {
  * - browsingData: the desk console signs the citizen out of the portal origins a session used;
  * - sidePanel (Chrome only, added by WXT for entrypoints/sidepanel): the desk console. Firefox
  *   gets `sidebar_action` instead, which needs no permission.
+ * - tts (Chrome only): read-aloud with the machine's Vietnamese voice. Firefox has no tts API and
+ *   reads aloud with the page's speechSynthesis, which needs no permission.
  */
 const expectedPermissions = (target: string) => ({
-  permissions: target === 'chrome-mv3' ? ['storage', 'browsingData', 'sidePanel'] : ['storage', 'browsingData'],
+  permissions: target === 'chrome-mv3' ? ['storage', 'browsingData', 'tts', 'sidePanel'] : ['storage', 'browsingData'],
   host_permissions: ALLOWED_ORIGINS.map((o) => `${o}/*`),
   content_script_matches: ALLOWED_ORIGINS.map((o) => `${o}/*`).sort(),
   optional_permissions: undefined,
