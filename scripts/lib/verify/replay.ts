@@ -16,7 +16,7 @@ const CITIZEN_ORIGINS: Record<string, string> = {
 export interface ReplayOptions {
   /** replicas, a base URL, or "live": printed in the report */
   against: string;
-  /** live or base-URL runs stop before anything that needs the citizen and use no replica inputs */
+  /** live or base-URL runs stop before anything that needs the citizen: wait steps, secret fields, login and payment hosts */
   live: boolean;
   /** --base-url: the tour's main origin is served from here */
   baseUrl?: string;
@@ -204,7 +204,7 @@ async function typeInto(frame: Frame, input: StepInput, live: boolean, timeout: 
     return;
   }
   await field.click({ timeout });
-  await field.pressSequentially(live || input.type === undefined ? placeholderValue(info) : input.type, { timeout });
+  await field.pressSequentially(input.type ?? placeholderValue(info), { timeout });
 }
 
 async function perform(frame: Frame, actions: readonly CitizenAction[], timeout: number): Promise<void> {

@@ -28,6 +28,8 @@ export interface VerifyOptions {
   strict?: boolean;
   /** where to record when and against what each tour was last verified; false: do not record */
   verifiedFile?: string | false;
+  /** serve the replicas even with live rules (tests check where a live run stops); default: not when live */
+  serveReplicas?: boolean;
   /** rewrites a replica page before it is served (a test breaks a replica this way) */
   rewriteReplica?: (origin: string, html: string) => string;
 }
@@ -63,7 +65,7 @@ export async function verifyTours(options: VerifyOptions = {}): Promise<TourRepo
   const tours = await loadTours(options.toursDir ?? 'tours', options.only ?? []);
   const live = Boolean(options.live || options.baseUrl);
   const against = options.baseUrl ?? (options.live ? 'live' : 'replicas');
-  const inputs = live ? {} : await loadInputs(options.inputsFile ?? DEFAULT_INPUTS_FILE);
+  const inputs = await loadInputs(options.inputsFile ?? DEFAULT_INPUTS_FILE);
   const script = await probeScript();
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   const reports: TourReport[] = [];
@@ -71,7 +73,7 @@ export async function verifyTours(options: VerifyOptions = {}): Promise<TourRepo
     for (const { tour } of tours) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN' });
       await context.addInitScript({ content: script });
-      if (!live) await serveReplicas(context, options.rewriteReplica);
+      if (options.serveReplicas ?? !live) await serveReplicas(context, options.rewriteReplica);
       try {
         reports.push(
           await replayTour(context, tour, {
