@@ -13,6 +13,9 @@ export const PACK_LIMITS = {
 /** A pack's version is a positive integer; an accepted pack's version is always higher than the installed one. */
 export const PACK_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Marks a text `tours:new` (and later the recorder) wrote for the author to rewrite: never published. */
+export const DRAFT_MARKER = '[BẢN NHÁP]';
+
 export type PackRejection = 'signature' | 'older' | 'schema' | 'size' | 'origin' | 'malformed' | 'wrong-pack';
 
 export interface InstalledPack {

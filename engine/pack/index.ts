@@ -4,7 +4,7 @@
  */
 export { canonicalBytes, canonicalJson } from './canonical';
 export { fromBase64, generatePackKeyPair, signBytes, toBase64, verifySignature, type PackKeyPair, type PublicKeyInput } from './crypto';
-export { PACK_LIMITS, packFileName, type InstalledPack, type PackProblem, type PackRejection } from './format';
+export { DRAFT_MARKER, PACK_LIMITS, packFileName, type InstalledPack, type PackProblem, type PackRejection } from './format';
 export { foreignOrigins } from './origins';
 export { Pack, type PackInput } from './schema';
 export { verifyPack, type PackVerification } from './verify';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Tour } from '../schema';
-import { PACK_ID_PATTERN, PACK_LIMITS } from './format';
+import { DRAFT_MARKER, PACK_ID_PATTERN, PACK_LIMITS } from './format';
 
 /**
  * The pack file, strict like the tour format it carries: any key outside the schema is an error,
@@ -14,12 +14,22 @@ export const Pack = z
     tours: z.array(Tour).min(1).max(PACK_LIMITS.maxTours),
   })
   .superRefine((pack, ctx) => {
+    for (const path of draftTexts(pack.tours, ['tours'])) {
+      ctx.addIssue({ code: 'custom', path, message: `draft text ${DRAFT_MARKER}: rewrite it (WRITING.md) before publishing` });
+    }
     const seen = new Set<string>();
     pack.tours.forEach((tour, i) => {
       if (seen.has(tour.id)) ctx.addIssue({ code: 'custom', path: ['tours', i, 'id'], message: `duplicate tour id "${tour.id}"` });
       seen.add(tour.id);
     });
   });
+
+function draftTexts(value: unknown, path: (string | number)[]): (string | number)[][] {
+  if (typeof value === 'string') return value.includes(DRAFT_MARKER) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => draftTexts(item, [...path, i]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => draftTexts(item, [...path, key]));
+  return [];
+}
 
 export type Pack = z.infer<typeof Pack>;
 export type PackInput = z.input<typeof Pack>;
