@@ -10,7 +10,7 @@ export const Pack = z
   .strictObject({
     packId: z.string().max(80).regex(PACK_ID_PATTERN, 'must be a slug: lower-case a-z, 0-9 and single hyphens'),
     version: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).describe('goes up with every publication'),
-    publishedAt: z.iso.datetime({ offset: true }).describe('ISO 8601 date and time of publication'),
+    publishedAt: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).describe('ISO 8601 date (and time) of publication'),
     tours: z.array(Tour).min(1).max(PACK_LIMITS.maxTours),
   })
   .superRefine((pack, ctx) => {

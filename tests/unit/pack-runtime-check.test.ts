@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { build } from 'esbuild';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkPackShape, RUNTIME_ADVANCE_KINDS } from '../../engine/pack/runtime-check';
@@ -18,6 +19,13 @@ const pack = (edit: (p: Json) => void = () => {}): Json => {
 describe('checkPackShape (the widget\'s check, without zod)', () => {
   it('accepts the shipped tours in a pack', () => {
     expect(checkPackShape(pack())).toEqual({ ok: true, pack: pack() });
+  });
+
+  it('carries no zod: the widget can bundle it', async () => {
+    const result = await build({ entryPoints: ['engine/pack/runtime-check.ts'], bundle: true, write: false, metafile: true, format: 'esm', logLevel: 'silent' });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.some((file) => file.includes('node_modules/zod'))).toBe(false);
+    expect(inputs).not.toContain('engine/schema.ts');
   });
 
   it('knows the same advance kinds as the schema', () => {
