@@ -93,3 +93,20 @@ test('the CLI exits 1 when a step of a tour no longer finds its element', async 
   expect(failure?.code).toBe(1);
   expect(failure?.stdout).toMatch(/HỎNG {2}dvcqg-tim-thu-tuc[\s\S]*✗ {2}1\. nhap-tu-khoa +input +KHÔNG THẤY/);
 });
+
+test('--base-url replays the tour with its main site served from another base', async () => {
+  const base = 'https://thu-nghiem.dichvucong.invalid';
+  const [report] = await verifyTours({ only: [FIND], verifiedFile: false, baseUrl: base, serveReplicas: true });
+  expect(report.against).toBe(base);
+  expect(report.ok).toBe(true);
+  expect(report.steps.map((s) => s.status)).toEqual(['ok', 'ok', 'ambiguous', 'ok', 'fallback']);
+});
+
+test('a step that waits for the phone stops the replay, unless the replica can stand in for it', async () => {
+  const inputsFile = join(dir, 'inputs.json');
+  await writeFile(inputsFile, JSON.stringify({ 'dvcqg-dang-nhap-qr': {} }));
+  const [report] = await verifyTours({ only: ['dvcqg-dang-nhap-qr'], verifiedFile: false, inputsFile });
+  expect(report.ok).toBe(true);
+  expect(report.steps.map((s) => s.status).slice(0, 4)).toEqual(['ok', 'ok', 'stopped', 'not-reached']);
+  expect(report.steps[2].note).toBe('dừng trước bước cần người dân (chờ điện thoại hoặc mã xác nhận)');
+});

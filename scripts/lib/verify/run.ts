@@ -34,10 +34,15 @@ export interface VerifyOptions {
   rewriteReplica?: (origin: string, html: string) => string;
 }
 
-/** Serves the replica pages on their real host names; nothing else reaches the network. */
-async function serveReplicas(context: BrowserContext, rewrite: VerifyOptions['rewriteReplica']): Promise<void> {
+/**
+ * Serves the replica pages on their real host names (and, for a --base-url run in a test, the
+ * portal replica on that base too); nothing else reaches the network.
+ */
+async function serveReplicas(context: BrowserContext, rewrite: VerifyOptions['rewriteReplica'], baseUrl?: string): Promise<void> {
   await context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));
-  for (const [origin, file] of Object.entries(REPLICA_SITES)) {
+  const sites = Object.entries(REPLICA_SITES);
+  if (baseUrl) sites.push([new URL(baseUrl).origin, REPLICA_SITES['https://dichvucong.gov.vn']]);
+  for (const [origin, file] of sites) {
     const html = await readFile(resolve(file), 'utf8');
     const body = rewrite ? rewrite(origin, html) : html;
     await context.route(`${origin}/**`, (route) =>
@@ -73,7 +78,7 @@ export async function verifyTours(options: VerifyOptions = {}): Promise<TourRepo
     for (const { tour } of tours) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN' });
       await context.addInitScript({ content: script });
-      if (options.serveReplicas ?? !live) await serveReplicas(context, options.rewriteReplica);
+      if (options.serveReplicas ?? !live) await serveReplicas(context, options.rewriteReplica, options.baseUrl);
       try {
         reports.push(
           await replayTour(context, tour, {
