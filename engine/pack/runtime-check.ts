@@ -117,6 +117,14 @@ function tour(value: unknown, path: Path): void {
   errorWatches(own(t, 'errors'), [...path, 'errors']);
 }
 
+/** What the schema would fill in: a step without `advance` is a "next" step. The input is not changed. */
+function withDefaults(pack: Pack): Pack {
+  return {
+    ...pack,
+    tours: pack.tours.map((tour) => ({ ...tour, steps: tour.steps.map((step) => (step.advance ? step : { ...step, advance: 'next' as const })) })),
+  };
+}
+
 export function checkPackShape(value: unknown): RuntimePackCheck {
   try {
     need(isObject(value), [], 'a pack must be an object');
@@ -131,7 +139,7 @@ export function checkPackShape(value: unknown): RuntimePackCheck {
     (tours as unknown[]).forEach((t, i) => tour(t, ['tours', i]));
     const foreign = foreignOrigins(value);
     if (foreign.length) return { ok: false, path: foreign[0].split(': ')[0], message: foreign[0] };
-    return { ok: true, pack: value as Pack };
+    return { ok: true, pack: withDefaults(value as unknown as Pack) };
   } catch (error) {
     if (error instanceof Bad) return { ok: false, path: jsonPathOf(error.path), message: error.message };
     return { ok: false, path: '$', message: 'not a pack' };

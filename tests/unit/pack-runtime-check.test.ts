@@ -21,6 +21,13 @@ describe('checkPackShape (the widget\'s check, without zod)', () => {
     expect(checkPackShape(pack())).toEqual({ ok: true, pack: pack() });
   });
 
+  it('fills in the default advance kind like the schema, without changing its input', () => {
+    const input = pack((p) => delete p.tours[0].steps[3].advance);
+    const result = checkPackShape(input);
+    expect(result.ok && result.pack.tours[0].steps[3].advance).toBe('next');
+    expect(input.tours[0].steps[3].advance).toBeUndefined();
+  });
+
   it('carries no zod: the widget can bundle it', async () => {
     const result = await build({ entryPoints: ['engine/pack/runtime-check.ts'], bundle: true, write: false, metafile: true, format: 'esm', logLevel: 'silent' });
     const inputs = Object.keys(result.metafile.inputs);

@@ -57,7 +57,9 @@ async function loadTours(folder: string, only: readonly string[]): Promise<Array
   const out: Array<{ tour: Tour; hash: string }> = [];
   for (const file of await tourFiles(folder)) {
     const text = await readFile(file, 'utf8');
-    const tour = Tour.parse(JSON.parse(text));
+    const parsed = Tour.safeParse(JSON.parse(text));
+    if (!parsed.success) throw new Error(`${file}: tour sai quy cách, chạy "npm run tours:check" trước. (Invalid tour: run tours:check.)`);
+    const tour = parsed.data;
     if (only.length === 0 || only.includes(tour.id)) out.push({ tour, hash: createHash('sha256').update(text).digest('hex').slice(0, 16) });
   }
   const unknown = only.filter((id) => !out.some((t) => t.tour.id === id));
