@@ -110,3 +110,15 @@ test('a step that waits for the phone stops the replay, unless the replica can s
   expect(report.steps.map((s) => s.status).slice(0, 4)).toEqual(['ok', 'ok', 'stopped', 'not-reached']);
   expect(report.steps[2].note).toBe('dừng trước bước cần người dân (chờ điện thoại hoặc mã xác nhận)');
 });
+
+test('a navigate step follows its highlighted link until the page reaches "to"', async () => {
+  const tours = join(dir, 'navigate');
+  await mkdir(tours, { recursive: true });
+  const tour = JSON.parse(await readFile(`tours/${FIND}.json`, 'utf8'));
+  tour.steps[2].advance = 'navigate';
+  tour.steps[2].to = '/thu-tuc-hanh-chinh/*';
+  await writeFile(join(tours, `${FIND}.json`), JSON.stringify(tour));
+  const [report] = await verifyTours({ toursDir: tours, verifiedFile: false });
+  expect(report.steps[2]).toMatchObject({ id: 'chon-thu-tuc', advance: 'navigate', status: 'ambiguous', broken: false });
+  expect(report.ok).toBe(true);
+});

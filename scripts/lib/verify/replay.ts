@@ -126,7 +126,9 @@ async function replayStep({ page, tour, index, step, row, options, matches }: St
   } else if (step.advance === 'input') {
     await typeInto(frame, input, options.live, timeout);
   } else if (step.advance === 'navigate') {
+    // The citizen follows the highlighted link, if the step shows one, to reach `to`.
     if (input.act) await perform(frame, input.act, timeout);
+    else if (step.target) await frame.locator(MARKED).click({ timeout });
     try {
       await page.waitForURL((url) => matches(step.to!, url.href), { timeout, waitUntil: 'commit' });
     } catch {
