@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   canonicalBytes,
@@ -153,5 +154,27 @@ describe('pack bytes and keys', () => {
     expect(signature).toMatch(/^[A-Za-z0-9+/]{86}==$/);
     expect((await verifyPack(bytes, signature, [pair.publicSpki])).ok).toBe(true);
     expect((await verifyPack(bytes, signature, [pair.publicJwk])).ok).toBe(true);
+  });
+});
+
+describe('verifyPack on anything', () => {
+  it('never throws on signed arbitrary JSON or bytes, and accepts none of it', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.jsonValue().map((v) => canonicalBytes(v)), fc.uint8Array({ maxLength: 300 })), async (bytes) => {
+        const result = await verifyPack(bytes, await signBytes(bytes, keys.privateJwk), [keys.publicJwk]);
+        expect(result.ok).toBe(false);
+        if (!result.ok) expect(['malformed', 'schema', 'origin', 'size']).toContain(result.reason);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('canonical bytes are stable: re-reading and re-writing a pack gives the same bytes', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const once = canonicalJson(value);
+        expect(canonicalJson(JSON.parse(once))).toBe(once);
+      }),
+    );
   });
 });
