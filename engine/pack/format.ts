@@ -10,7 +10,10 @@ export const PACK_LIMITS = {
   maxTours: 200,
 } as const;
 
-/** A pack's version is a positive integer; an accepted pack's version is always higher than the installed one. */
+/**
+ * A pack id is a slug. Its version is a positive whole number, and a reader only ever replaces the
+ * installed pack with a higher version of the same pack id.
+ */
 export const PACK_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Marks a text `tours:new` (and later the recorder) wrote for the author to rewrite: never published. */

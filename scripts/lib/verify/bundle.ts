@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 let cached: Promise<string> | undefined;
@@ -5,7 +6,7 @@ let cached: Promise<string> | undefined;
 /** scripts/lib/verify/probe.ts with the engine's resolver, as one classic script for the page. */
 export function probeScript(): Promise<string> {
   cached ??= build({
-    entryPoints: ['scripts/lib/verify/probe.ts'],
+    entryPoints: [fileURLToPath(new URL('./probe.ts', import.meta.url))],
     bundle: true,
     format: 'iife',
     target: 'es2020',

@@ -76,6 +76,6 @@ export function formatReport(reports: readonly TourReport[]): string {
     lines.push('');
   }
   const broken = reports.filter((t) => !t.ok).length;
-  lines.push(broken ? `${broken}/${reports.length} tour có bước hỏng. (${broken} of ${reports.length} tours have a broken step.)` : `Cả ${reports.length} tour đều chạy được. (All ${reports.length} tours replayed.)`);
+  lines.push(broken ? `${broken}/${reports.length} tour có bước hỏng. (${broken} of ${reports.length} tours have a broken step.)` : `Tất cả ${reports.length} tour đều chạy được. (Every tour replayed: ${reports.length}.)`);
   return lines.join('\n');
 }
