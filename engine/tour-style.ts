@@ -133,7 +133,7 @@ export function tourStyleWarnings(tour: Tour): StyleWarning[] {
         const sentences = countSentences(t.vi);
         const syllables = countSyllables(t.vi);
         if (sentences > MAX_SAY_SENTENCES || syllables > MAX_SAY_SYLLABLES) {
-          warn(vi, `too long to read before acting (${sentences} sentences, ${syllables} syllables; at most ${MAX_SAY_SENTENCES} sentences and ${MAX_SAY_SYLLABLES} syllables): say the one action first and cut or move the rest`);
+          warn(vi, `too long to read before acting (${sentences} sentence${sentences === 1 ? "" : "s"}, ${syllables} syllables; at most ${MAX_SAY_SENTENCES} sentences and ${MAX_SAY_SYLLABLES} syllables): say the one action first and cut or move the rest`);
         }
       }
 
