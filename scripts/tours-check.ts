@@ -8,7 +8,7 @@ const args = process.argv.slice(2);
 const fix = args.includes('--fix');
 const folder = args.find((a) => !a.startsWith('--')) ?? 'tours';
 
-const problems = await checkTourFolder(folder, { fix });
+const problems = await checkTourFolder(folder, { fix, warnings: true });
 for (const problem of problems) console.error(problem.line);
 const errors = problems.filter((p) => p.severity === 'error').length;
 const warnings = problems.length - errors;

@@ -172,6 +172,19 @@ describe('canonical form', () => {
     expect(canonicalText({ a: [1] })).toBe('{\n  "a": [\n    1\n  ]\n}\n');
   });
 
+  it('leaves style warnings out unless asked, so the build hook fails on errors only', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dan-buoc-tours-'));
+    try {
+      writeFileSync(join(dir, 'style-warnings.json'), readFileSync(join(ROOT, BROKEN, 'style-warnings.json')));
+      expect(await checkTourFolder(dir)).toEqual([]);
+      const all = await checkTourFolder(dir, { warnings: true });
+      expect(all.length).toBe(9);
+      expect(all.every((p) => p.severity === 'warning')).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('--fix rewrites valid files into canonical form and leaves broken ones alone', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dan-buoc-tours-'));
     try {
