@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parsePattern } from './match';
 import { isAllowedOrigin, originOf } from './sites';
-import { refusedCharactersMessage } from './text-hygiene';
+import { refusedCharactersMessage, VISIBLE_TEXT_PATTERN } from './text-hygiene';
 
 /**
  * Tour format v1: the single source of the tour types. Strict everywhere (unknown keys are errors),
@@ -29,7 +29,8 @@ const plain = (max: number) =>
     .trim()
     .min(1, 'must not be empty')
     .max(max)
-    .refine((s) => !/<\s*[a-z!/]/i.test(s), 'must be plain text, not HTML');
+    .refine((s) => !/<\s*[a-z!/]/i.test(s), 'must be plain text, not HTML')
+    .meta({ pattern: VISIBLE_TEXT_PATTERN });
 
 /**
  * A language key: BCP 47-like, a 2–3 letter language code ("en", "km", "hmn", "ede"), optionally a
@@ -67,7 +68,7 @@ function checkLanguageKeys(value: unknown, ctx: z.RefinementCtx): void {
 const LocalTextObject = z
   .object({ vi: plain(600).describe('Vietnamese text (required; shown when the chosen language has no text)') })
   .catchall(plain(600).optional().describe('the same text in another language, keyed by its code: "en", "km", "hmn", "ede"…'))
-  .meta({ propertyNames: { pattern: LANGUAGE_KEY.source } });
+  .meta({ propertyNames: { pattern: LANGUAGE_KEY.source }, maxProperties: MAX_LANGUAGES });
 
 /**
  * Text in Vietnamese (required) and any number of other languages, keyed by language code. The

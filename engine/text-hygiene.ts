@@ -47,6 +47,17 @@ const ANY_REFUSED = new RegExp(
   'u',
 );
 
+const u = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
+
+/**
+ * The same rule as a JSON Schema `pattern`, so editors flag a hidden character while the author
+ * types. JSON Schema patterns have no flags, so the tag characters (U+E0000–E007F) are written as
+ * their UTF-16 surrogate pairs. `tours:check` stays the authority.
+ */
+export const VISIBLE_TEXT_PATTERN = `^(?:[^${NAMED.filter(([from]) => from <= 0xffff)
+  .map(([from, to]) => (from === to ? u(from) : `${u(from)}-${u(to)}`))
+  .join('')}\\udb40]|\\udb40[^\\udc00-\\udc7f])*$`;
+
 export interface RefusedCharacter {
   /** 1-based position in the text, counted in characters (code points) as the author sees them. */
   position: number;

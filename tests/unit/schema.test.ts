@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Tour } from '../../engine/schema';
+import { VISIBLE_TEXT_PATTERN } from '../../engine/text-hygiene';
 
 const EXAMPLE_TEXT = readFileSync(new URL('../../tours/dvcqg-tim-thu-tuc.json', import.meta.url), 'utf8');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -430,6 +431,17 @@ describe('Tour schema: invisible and control characters', () => {
     fc.assert(
       fc.property(visible, (text) => {
         expect(hygieneIssues(mutate((t) => (t.steps[1].say.vi = `x${text}x`)))).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives editors the same rule as a JSON Schema pattern (no flags, as JSON Schema reads it)', () => {
+    const pattern = new RegExp(VISIBLE_TEXT_PATTERN);
+    for (const code of REFUSED) expect(pattern.test(`a${String.fromCodePoint(code)}b`), hex(code)).toBe(false);
+    fc.assert(
+      fc.property(visibleText(60), (text) => {
+        expect(pattern.test(text)).toBe(true);
       }),
       { numRuns: 300 },
     );
