@@ -6,11 +6,14 @@ import {
   loadMembers,
   loadSessions,
   loadSettings,
+  loadWithdrawals,
+  pruneWithdrawalOps,
   redactPersonal,
   saveSession,
   Session,
   setSatisfaction,
   startSession,
+  withdrawalOps,
   withdrawalTargets,
   type DeskSettings,
   type OpResult,
@@ -221,15 +224,21 @@ export async function dropStalePointer(adapter: StorageAdapter): Promise<DeskRes
 
 /**
  * The citizen withdraws consent (the consent text promises it): their session is deleted outright,
- * with any other visit the domain ties to them (same ID number or phone), in one write. If it was
- * the open session, the console is free again.
+ * with any other visit the domain ties to them (same ID number or phone), in one write that also
+ * stores a tombstone per deleted id (sessions/withdrawals.ts) so no backup can bring them back. If
+ * it was the open session, the console is free again.
  */
 export async function withdrawConsent(adapter: StorageAdapter, sessionId: string, now: number): Promise<DeskResult<number>> {
   return withSessionsLock(async () => {
     const { sessions } = await loadSessions(adapter, now);
     if (!sessions.some((s) => s.id === sessionId)) return sessionGone();
     const plan = withdrawalTargets(sessions, sessionId);
-    const ops: WriteOp[] = plan.deleteIds.map((key) => ({ type: 'delete', store: 'sessions', key }));
+    const tombstones = await loadWithdrawals(adapter);
+    const ops: WriteOp[] = [
+      ...plan.deleteIds.map((key): WriteOp => ({ type: 'delete', store: 'sessions', key })),
+      ...withdrawalOps(tombstones, plan.deleteIds.map((id) => ({ id, at: now }))),
+      ...pruneWithdrawalOps(tombstones, now),
+    ];
     if ((await readPointer(adapter))?.sessionId === sessionId) ops.push({ type: 'delete', store: 'meta', key: META_KEYS.openSession });
     const written = await attemptWrite(adapter, ops);
     if (!written.ok) return written;
