@@ -80,8 +80,7 @@ function decideImport(incoming: readonly Session[], withdrawn: readonly Withdraw
     now,
   });
   const toDelete = local.sessions.filter((s) => fileWithdrawn.has(s.id));
-  const kept = local.sessions.filter((s) => !fileWithdrawn.has(s.id));
-  const merge = mergeSessions(kept, screen.accepted);
+  const merge = mergeSessions(local.sessions, screen.accepted);
   const learned = withdrawalOps({ ids: new Set(local.withdrawn), list: [], unreadable: [] }, withdrawn);
   const ops: WriteOp[] = [
     ...merge.changed.map((s): WriteOp => ({ type: 'put', store: 'sessions', key: s.id, value: s })),
