@@ -28,9 +28,13 @@ export interface ExtensionBrowser {
  * Launches Chromium with the built extension. With `userDataDir` the profile is kept on close, so a
  * second launch on it is the same browser restarted (the unpacked extension keeps its id).
  */
-export async function launchWithExtension({ headless = true, userDataDir: kept }: { headless?: boolean; userDataDir?: string } = {}): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
+export async function launchWithExtension({
+  headless = true,
+  userDataDir: kept,
+  extensionDir = EXTENSION_DIR,
+}: { headless?: boolean; userDataDir?: string; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run "npm run build" first.`);
   }
   const userDataDir = kept ?? (await mkdtemp(join(tmpdir(), 'danbuoc-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -39,8 +43,8 @@ export async function launchWithExtension({ headless = true, userDataDir: kept }
     viewport: { width: 1280, height: 800 },
     locale: 'vi-VN',
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-background-networking',
       '--disable-component-update',
