@@ -60,6 +60,17 @@ describe('every write to the sessions database takes the lock', () => {
     expect(unlocked).toEqual([]);
   });
 
+  it('retention: the purge check loads (and upgrades) old records under the lock too', async () => {
+    const { storage, unlocked, count } = watchedStorage();
+    const legacy = JSON.parse(readFileSync('tests/fixtures/sessions/v0.json', 'utf8')) as Array<{ id: string }>;
+    for (const record of legacy) await storage.put('sessions', record.id, record);
+    unlocked.length = 0;
+    const seeded = count();
+    await expiredSessions(storage, now, 12);
+    expect(count()).toBeGreaterThan(seeded);
+    expect(unlocked).toEqual([]);
+  });
+
   it('desk console and background: profiles, settings, the session’s life, tour completions, visits, withdrawal', async () => {
     const { storage, unlocked, count } = watchedStorage();
     const member = await createMember(storage, { displayName: 'Nguyễn Thị Hoa', team: 'Tổ 1', commune: 'Xã Tân Lập' }, now);
