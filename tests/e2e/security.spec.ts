@@ -215,3 +215,43 @@ test('the cross-context lock is Web Locks in Chromium: a dashboard write waits w
   await expect(writer.page.getByRole('status').filter({ hasText: 'Đã lưu thời hạn.' })).toBeVisible();
   expect((await writer.dumpIndexedDb())['dan-buoc-sessions/settings'][0][1]).toMatchObject({ retentionMonths: 6 });
 });
+
+test('crafted backups: a withdrawn citizen never comes back, personal fields the desk does not record are dropped, 2099 is refused', async ({ ext }) => {
+  const dashboard = await DashboardPage.open(ext);
+  const { page } = dashboard;
+  await dashboard.seed('settings', [['desk', defaultSettings('ban-01')]]);
+  const at = Date.now() - 2 * 3_600_000;
+  const make = (citizen?: Record<string, string>) => {
+    const started = startSession({ id: crypto.randomUUID(), deskId: 'ban-02', memberId: 'tv-01', at, consent: { agreed: true } }, defaultSettings('ban-02'));
+    if (!started.ok) throw new Error(started.error.en);
+    return { ...started.session, ...(citizen ? { citizen: { ageBand: '60-74', ...citizen } } : {}) };
+  };
+  const withdrawnOne = make();
+  const named = make({ name: 'Nguyễn Văn An', idNumber: '001203004005', phone: '0912345678' });
+  const future = { ...make(), updatedAt: Date.UTC(2099, 0, 1) };
+  const backup = JSON.stringify({ format: 'dan-buoc-sessions', version: 2, exportedAt: at, deskId: 'ban-02', sessions: [withdrawnOne, named, future], withdrawn: [] });
+
+  // The citizen of the first session withdraws here (by the code on their summary), before the old backup comes in.
+  await dashboard.seed('sessions', [[withdrawnOne.id, withdrawnOne]]);
+  await dashboard.reload();
+  await page.getByLabel('Mã phiên').fill(withdrawnOne.id.replace(/-/g, '').slice(0, 8).toUpperCase());
+  page.once('dialog', (dialog) => void dialog.accept());
+  await dashboard.button('Xoá bản ghi của người dân này').click();
+  await expect(page.getByText('Đã xoá 1 bản ghi theo yêu cầu rút lại đồng ý.')).toBeVisible();
+
+  await dashboard.importFile('cu.json', backup);
+  const preview = page.getByTestId('import-preview');
+  await expect(preview.locator('[data-count="refused-withdrawn"]')).toHaveText('1 phiên đã rút đồng ý — không nhập lại.');
+  await expect(preview.locator('[data-count="refused-future"]')).toContainText('1 phiên');
+  await expect(preview.locator('[data-count="dropped"]')).toHaveText('Bỏ tên, số định danh, số điện thoại vì bàn này không lưu các trường đó (1 phiên).');
+  await expect(preview.locator('[data-count="added"]')).toHaveText(/^1 phiên mới/);
+  await dashboard.button('Nhập vào máy này').click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã nhập: thêm 1 phiên' })).toBeVisible();
+
+  const idb = await dashboard.dumpIndexedDb();
+  expect(idb['dan-buoc-sessions/sessions'].map(([key]) => key)).toEqual([named.id]);
+  const text = JSON.stringify(idb);
+  for (const secret of ['Nguyễn Văn An', '001203004005', '0912345678']) expect(text).not.toContain(secret);
+  // The tombstone: the withdrawn id and the time of withdrawal, nothing about the citizen.
+  expect(idb['dan-buoc-sessions/meta']).toContainEqual([`withdrawn:${withdrawnOne.id}`, { v: 1, at: expect.any(Number) }]);
+});
