@@ -2,6 +2,8 @@ import { test as base, type Page } from '@playwright/test';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { Citizen } from '../support/citizen';
 import { DashboardPage } from '../support/dashboard';
+import { DeskConsole } from '../support/desk';
+import { ALLOWED_ORIGINS } from '../../engine/sites';
 import { expect, HOME, test } from '../support/fixtures';
 import { startFromPopup, TOTAL_STEPS } from '../support/find-procedure-walk';
 import { buildWithHostileTour } from '../support/hostile-build';
@@ -254,4 +256,46 @@ test('crafted backups: a withdrawn citizen never comes back, personal fields the
   for (const secret of ['Nguyễn Văn An', '001203004005', '0912345678']) expect(text).not.toContain(secret);
   // The tombstone: the withdrawn id and the time of withdrawal, nothing about the citizen.
   expect(idb['dan-buoc-sessions/meta']).toContainEqual([`withdrawn:${withdrawnOne.id}`, { v: 1, at: expect.any(Number) }]);
+});
+
+test('a corrupted list of visited sites fails closed: the end screen says so and signs out of every allowed site', async ({ ext, portal }) => {
+  await portal.evaluate(() => {
+    document.cookie = 'phien-dang-nhap=abc123; path=/; secure';
+  });
+  const desk = await DeskConsole.open(ext, portal);
+  await desk.createProfile('Nguyễn Thị Hoa', 'Tổ CNS thôn Đông', 'Xã Tân Lập');
+  await desk.startSession(true);
+  await desk.page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await expect(desk.heading('Phiên đang hỗ trợ')).toBeVisible();
+  await portal.reload();
+
+  const meta = (write?: unknown) =>
+    desk.page.evaluate(async (value) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('dan-buoc-sessions');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const tx = db.transaction('meta', 'readwrite');
+      const store = tx.objectStore('meta');
+      const read = store.get('desk:visited-origins');
+      if (value !== undefined) store.put(value, 'desk:visited-origins');
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+      return JSON.stringify(read.result ?? null);
+    }, write);
+  await expect.poll(() => meta()).toContain('https://dichvucong.gov.vn');
+  // The record is damaged (a crash mid-write, a bad migration): it no longer says where the citizen went.
+  await meta({ v: 1, origins: 'hỏng' });
+
+  await desk.page.getByRole('button', { name: 'Kết thúc phiên' }).click();
+  await desk.page.getByRole('button', { name: 'Kết thúc phiên' }).click();
+  await expect(desk.heading('Tóm tắt phiên')).toBeVisible();
+  const offer = desk.page.getByRole('region', { name: 'Đăng xuất người dân khỏi các trang đã dùng' });
+  await expect(offer.getByRole('alert')).toHaveText(/Không đọc được danh sách trang người dân đã vào/);
+  await expect(offer.getByRole('listitem')).toHaveCount(ALLOWED_ORIGINS.length);
+  await offer.getByRole('button', { name: 'Đăng xuất người dân' }).click();
+  await offer.getByRole('button', { name: 'Xác nhận đăng xuất' }).click();
+  await expect(offer.getByRole('status')).toHaveText(`Đã đăng xuất khỏi ${ALLOWED_ORIGINS.length} trang.`);
+  expect(await ext.context.cookies(HOME)).toEqual([]);
 });
