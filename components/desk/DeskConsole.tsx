@@ -32,6 +32,7 @@ export function DeskConsole({ model, tours, onPrint }: DeskConsoleProps) {
         key={model.signOutSessionId}
         sessionId={model.signOutSessionId}
         origins={model.signOutOrigins}
+        damaged={model.signOutDamaged}
         result={model.signOutResult}
         heading={heading}
         onSignOut={model.signOut}

@@ -27,16 +27,24 @@ function Bilingual({ message }: { message: Message }) {
 }
 
 function Preview({ plan, busy, formatDate, onConfirm, onCancel }: { plan: Extract<ImportPlan, { ok: true }> } & Omit<ImportPanelProps, 'state' | 'onFile'>) {
-  const { added, duplicates, conflicts, replaced } = plan.counts;
-  const changes = added > 0 || replaced > 0;
+  const { added, duplicates, conflicts, replaced, refused, dropped, withdrawnDeleted, withdrawnLearned } = plan.counts;
+  const changes = added > 0 || replaced > 0 || withdrawnDeleted > 0 || withdrawnLearned > 0;
   return (
     <div className="import-preview" data-testid="import-preview">
       <h3>{T.importPreviewHeading}</h3>
       <p>{T.importFile(plan.fileName, plan.deskId, formatDate(plan.exportedAt), plan.incoming.length)}</p>
       <ul>
         <li data-count="added">{T.importAdded(added)}</li>
+        {replaced > 0 && <li data-count="updated">{T.importUpdated(replaced)}</li>}
         <li data-count="duplicates">{T.importDuplicates(duplicates)}</li>
-        {conflicts > 0 && <li data-count="conflicts">{T.importConflicts(conflicts, replaced)}</li>}
+        {conflicts > 0 && <li data-count="conflicts">{T.importConflicts(conflicts)}</li>}
+        {refused.withdrawn > 0 && <li data-count="refused-withdrawn">{T.importRefusedWithdrawn(refused.withdrawn)}</li>}
+        {refused.future > 0 && <li data-count="refused-future">{T.importRefusedFuture(refused.future)}</li>}
+        {refused.unknownConsent > 0 && <li data-count="refused-consent">{T.importRefusedConsent(refused.unknownConsent)}</li>}
+        {refused.pastRetention > 0 && <li data-count="refused-retention">{T.importRefusedRetention(refused.pastRetention)}</li>}
+        {dropped.sessions > 0 && <li data-count="dropped">{T.importDropped(dropped.fields.map((f) => T.importFieldNames[f] ?? f), dropped.sessions)}</li>}
+        {withdrawnDeleted > 0 && <li data-count="withdrawn-deleted">{T.importWithdrawnDeleted(withdrawnDeleted)}</li>}
+        {withdrawnLearned > 0 && <li data-count="withdrawn-learned">{T.importWithdrawnLearned(withdrawnLearned)}</li>}
       </ul>
       {plan.warnings.length > 0 && (
         <details>
@@ -105,7 +113,7 @@ export function ImportPanel(props: ImportPanelProps) {
         </div>
       )}
       <p role="status" className="status">
-        {state.stage === 'done' ? T.importDone(state.counts.added, state.counts.replaced) : state.stage === 'cancelled' ? T.importCancelled : ''}
+        {state.stage === 'done' ? T.importDone(state.counts.added, state.counts.replaced, state.counts.withdrawnDeleted) : state.stage === 'cancelled' ? T.importCancelled : ''}
       </p>
     </section>
   );

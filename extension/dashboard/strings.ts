@@ -75,14 +75,24 @@ export const DASHBOARD_TEXT = {
   importPreviewHeading: 'Kiểm tra trước khi nhập',
   importFile: (name: string, desk: string, date: string, n: number) => `Tệp “${name}” từ điểm hỗ trợ “${desk}”, xuất ngày ${date}: ${n} phiên.`,
   importAdded: (n: number) => `${n} phiên mới sẽ được thêm.`,
+  importUpdated: (n: number) => `${n} phiên đã có sẽ được cập nhật theo bản trong tệp.`,
   importDuplicates: (n: number) => `${n} phiên đã có sẵn, giống hệt — bỏ qua, không đếm hai lần.`,
-  importConflicts: (n: number, replaced: number) =>
-    `${n} phiên có ở cả hai nơi nhưng khác nhau: giữ bản sửa sau cùng (${replaced} bản trên máy sẽ được thay).`,
-  importNothing: 'Không có gì mới: mọi phiên trong tệp đã có trên máy này. Số liệu không thay đổi.',
+  importConflicts: (n: number) => `${n} phiên có ở cả hai nơi nhưng khác nhau: giữ bản sửa sau cùng.`,
+  importRefusedWithdrawn: (n: number) => `${n} phiên đã rút đồng ý — không nhập lại.`,
+  importRefusedFuture: (n: number) => `${n} phiên ghi thời gian sau hôm nay (đồng hồ máy kia có thể sai) — không nhập.`,
+  importRefusedConsent: (n: number) => `${n} phiên theo văn bản xin phép mà bản Dẫn Bước này không có — không nhập.`,
+  importRefusedRetention: (n: number) => `${n} phiên đã quá thời hạn lưu của bàn này — không nhập.`,
+  importDropped: (fields: readonly string[], n: number) => `Bỏ ${fields.join(', ')} vì bàn này không lưu các trường đó (${n} phiên).`,
+  importWithdrawnDeleted: (n: number) => `${n} phiên trên máy này đã được rút đồng ý ở máy khác — sẽ bị xoá.`,
+  importWithdrawnLearned: (n: number) => `Ghi nhớ ${n} mã phiên đã rút đồng ý (chỉ mã phiên) để không bao giờ nhập lại.`,
+  /** The words for personal fields in the "Bỏ …" line. */
+  importFieldNames: { name: 'tên', idNumber: 'số định danh', phone: 'số điện thoại', note: 'ghi chú' } as Record<string, string>,
+  importNothing: 'Không có gì để nhập: số liệu trên máy này không thay đổi.',
   importWarnings: (n: number) => `${n} ghi chú chuyển đổi từ bản ghi cũ:`,
   importConfirm: 'Nhập vào máy này',
   importCancel: 'Huỷ',
-  importDone: (added: number, replaced: number) => `Đã nhập: thêm ${added} phiên, cập nhật ${replaced} phiên.`,
+  importDone: (added: number, replaced: number, deleted: number) =>
+    `Đã nhập: thêm ${added} phiên, cập nhật ${replaced} phiên${deleted ? `, xoá ${deleted} phiên đã rút đồng ý` : ''}.`,
   importCancelled: 'Đã huỷ, không nhập gì.',
 
   // Retention

@@ -69,6 +69,8 @@ export interface DeskModel {
   ended: Ended | undefined;
   /** Origins the session behind the sign-out offer used (empty: nothing to sign out of). */
   signOutOrigins: string[];
+  /** The list of visited sites could not be read: the offer covers every allowed origin, and says why. */
+  signOutDamaged: boolean;
   signOutSessionId: string | undefined;
   signOutResult: SignOutReply | undefined;
   createMember(input: MemberInput): void;

@@ -46,9 +46,27 @@ export type OpenSessionPointer = z.infer<typeof OpenSessionPointer>;
 export type CurrentMember = z.infer<typeof CurrentMember>;
 export type VisitedOrigins = z.infer<typeof VisitedOrigins>;
 
-/** A stored record, or undefined when it is missing or unreadable (an unreadable pointer is not an open session). */
+/** A stored record, or undefined when it is missing or unreadable. Only for records whose loss is harmless (the current member). */
 export function parseOr<T>(schema: z.ZodType<T>, raw: unknown): T | undefined {
   if (raw === undefined) return undefined;
   const parsed = schema.safeParse(raw);
   return parsed.success ? parsed.data : undefined;
 }
+
+/**
+ * A stored record read fail-closed: missing, readable, or damaged — never "damaged reads as
+ * missing". An unreadable open-session pointer is not "no open session", and an unreadable list of
+ * visited origins is not "no site to sign out of".
+ */
+export type MetaRead<T> = { state: 'missing' } | { state: 'ok'; value: T } | { state: 'damaged' };
+
+export function readMetaRecord<T>(schema: z.ZodType<T>, raw: unknown): MetaRead<T> {
+  if (raw === undefined) return { state: 'missing' };
+  const parsed = schema.safeParse(raw);
+  return parsed.success ? { state: 'ok', value: parsed.data } : { state: 'damaged' };
+}
+
+/** A tour completed a task while the open-session pointer could not be read: kept to tell the team member. */
+export const UNRECORDED_PREFIX = 'desk:unrecorded-task:';
+export const UnrecordedTask = z.strictObject({ v: z.literal(DESK_META_VERSION), taskId: Slug, at: EpochMs });
+export type UnrecordedTask = z.infer<typeof UnrecordedTask>;

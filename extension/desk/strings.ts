@@ -25,7 +25,8 @@ export const DESK_TEXT = {
   newSession: 'Phiên hỗ trợ mới',
   switchMember: 'Đổi thành viên',
   settings: 'Cài đặt của bàn',
-  stalePointer: 'Phiên đang mở trước đó không đọc được. Bản ghi vẫn được giữ để kiểm tra trong trang báo cáo.',
+  stalePointer:
+    'Phiên đang mở trước đó không đọc được. Bản ghi vẫn được giữ để kiểm tra trong trang báo cáo. Việc nào hướng dẫn báo xong trong lúc này chưa được ghi: hãy đánh dấu lại bằng tay.',
   dropStale: 'Bỏ qua phiên hỏng này',
 
   // Settings
@@ -104,6 +105,7 @@ export const DESK_TEXT = {
   score: (n: number) => `Mức hài lòng: ${n}/5`,
   signOutHeading: 'Đăng xuất người dân khỏi các trang đã dùng',
   signOutIntro: 'Máy này dùng chung. Nên xoá đăng nhập của người dân trên các trang sau:',
+  signOutDamaged: 'Không đọc được danh sách trang người dân đã vào (bản ghi bị hỏng), nên đề nghị đăng xuất khỏi mọi trang Dẫn Bước hỗ trợ.',
   signOutNone: 'Trong phiên này người dân chưa dùng trang nào của cổng: không cần đăng xuất.',
   signOut: 'Đăng xuất người dân',
   signOutConfirm:

@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { ALLOWED_ORIGINS } from '../../engine/sites';
 import { addTask, markTask, removeTask, setCitizen, type StorageAdapter } from '../../sessions';
 import { findTour } from '../../tours/catalogue';
 import type { SignOutReply } from '../messages';
@@ -59,6 +60,8 @@ export function useDeskModel(): DeskModel {
 
   const visited = snapshot?.visited;
   const offerFor = ended?.session.id ?? (visited && visited.sessionId !== open?.id ? visited.sessionId : undefined);
+  // Fail closed: an unreadable list of visited sites offers to sign out of every allowed one.
+  const signOutDamaged = Boolean(snapshot?.visitedDamaged && ended);
 
   return {
     screen: deriveScreen(snapshot, loadError, view, ended),
@@ -68,7 +71,8 @@ export function useDeskModel(): DeskModel {
     notice,
     ended,
     signOutSessionId: offerFor,
-    signOutOrigins: visited && visited.sessionId === offerFor ? visited.origins : [],
+    signOutOrigins: signOutDamaged ? [...ALLOWED_ORIGINS] : visited && visited.sessionId === offerFor ? visited.origins : [],
+    signOutDamaged,
     signOutResult,
     createMember: (input) => void run((db) => createMember(db, input, Date.now()), () => setView('home')),
     chooseMember: (memberId) => void run((db) => selectMember(db, memberId), () => setView('home')),

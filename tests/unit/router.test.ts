@@ -64,6 +64,9 @@ describe('router: senders', () => {
     ['another extension', { ...popup, id: 'evil-ext' }, { kind: 'popup:start', tabId: TAB, tourId: tour.id }],
     ['a content script on a look-alike origin', content('https://dichvucong.gov.vn.evil.cc/'), { kind: 'content:hello', url: 'https://dichvucong.gov.vn.evil.cc/' }],
     ['a content script on http', content('http://dichvucong.gov.vn/'), { kind: 'content:hello', url: 'http://dichvucong.gov.vn/' }],
+    // Match patterns ignore the port: the sender check compares exact origins, port included.
+    ['a content script on the right host but another port', content('https://dichvucong.gov.vn:8443/'), { kind: 'content:hello', url: 'https://dichvucong.gov.vn:8443/' }],
+    ['a content script on a URL with the portal as user name', content('https://dichvucong.gov.vn@evil.cc/'), { kind: 'content:hello', url: 'https://dichvucong.gov.vn@evil.cc/' }],
     ['a content script of another extension', content(HOME, { id: 'evil-ext' }), advance(S0)],
     ['a web page claiming to be the popup', { id: EXT, url: `${BASE}popup.html`, tab: { id: TAB, url: 'https://evil.cc/' } as Browser.Tabs.Tab }, { kind: 'popup:start', tabId: TAB, tourId: tour.id }],
     ['an extension page of another base URL', { id: EXT, url: 'chrome-extension://evil-ext/popup.html' }, { kind: 'popup:start', tabId: TAB, tourId: tour.id }],

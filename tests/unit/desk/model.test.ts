@@ -26,6 +26,8 @@ const snapshot = (extra: Partial<DeskSnapshot> = {}): DeskSnapshot => ({
   open: undefined,
   openError: undefined,
   visited: undefined,
+  visitedDamaged: false,
+  unrecorded: [],
   ...extra,
 });
 
