@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { GuidePrefs } from '../engine/prefs';
 import type { RunState } from '../engine/runner';
 import type { Tour } from '../engine/schema';
 import { Uuid } from '../sessions/schema';
@@ -29,6 +30,7 @@ export const ContentToBackground = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('content:hello'), url }),
   z.strictObject({ kind: z.literal('content:event'), event: ContentEvent }),
   z.strictObject({ kind: z.literal('content:report'), report: MissingReport }),
+  z.strictObject({ kind: z.literal('content:help'), tourId: id, stepId: id }),
 ]);
 
 export const OptionsToBackground = z.discriminatedUnion('kind', [
@@ -66,6 +68,8 @@ export interface RunSnapshot {
   run: RunState;
   /** the tab's top-level URL, for content scripts inside iframes */
   topUrl?: string;
+  /** the citizen's display and reading choices; absent = DEFAULT_PREFS */
+  prefs?: GuidePrefs;
 }
 
 export type ContentReply = RunSnapshot | null;

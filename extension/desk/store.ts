@@ -19,7 +19,7 @@ import {
 } from '../../sessions';
 import { notifySessionsChanged } from '../sessions-db/changes';
 import { withSessionsLock } from '../sessions-db/lock';
-import { CurrentMember, DESK_META_VERSION, META_KEYS, OpenSessionPointer, parseOr, VisitedOrigins } from './records';
+import { CurrentMember, DESK_META_VERSION, HelpRequests, META_KEYS, OpenSessionPointer, parseOr, VisitedOrigins, type HelpRequest } from './records';
 
 /**
  * The desk's reads and its profile/settings writes, over the sessions StorageAdapter. Every write
@@ -52,6 +52,8 @@ export interface DeskSnapshot {
   /** The pointer names a session that cannot be read: said out loud, never hidden. */
   openError: Message | undefined;
   visited: VisitedOrigins | undefined;
+  /** "Nhờ cán bộ giúp" pressed in a tour, for tasks of the open session. */
+  help: HelpRequest[];
 }
 
 /** One session by id, upgraded and validated; undefined when missing. */
@@ -64,6 +66,10 @@ export async function readSession(adapter: StorageAdapter, id: string): Promise<
 
 export async function readPointer(adapter: StorageAdapter): Promise<OpenSessionPointer | undefined> {
   return parseOr(OpenSessionPointer, await adapter.get('meta', META_KEYS.openSession));
+}
+
+export async function readHelp(adapter: StorageAdapter): Promise<HelpRequests | undefined> {
+  return parseOr(HelpRequests, await adapter.get('meta', META_KEYS.helpRequests));
 }
 
 export async function readVisited(adapter: StorageAdapter): Promise<VisitedOrigins | undefined> {
@@ -109,11 +115,12 @@ async function settingsForDisplay(adapter: StorageAdapter): Promise<DeskResult<D
 export async function readDesk(adapter: StorageAdapter): Promise<DeskResult<DeskSnapshot>> {
   const settings = await settingsForDisplay(adapter);
   if (!settings.ok) return settings;
-  const [{ members }, current, pointer, visited] = await Promise.all([
+  const [{ members }, current, pointer, visited, help] = await Promise.all([
     loadMembers(adapter),
     adapter.get('meta', META_KEYS.currentMember).then((raw) => parseOr(CurrentMember, raw)),
     readPointer(adapter),
     readVisited(adapter),
+    readHelp(adapter),
   ]);
   let open: Session | undefined;
   let openError: Message | undefined;
@@ -124,7 +131,8 @@ export async function readDesk(adapter: StorageAdapter): Promise<DeskResult<Desk
   }
   const active = members.filter((m) => !m.archived).sort((a, b) => a.displayName.localeCompare(b.displayName, 'vi'));
   const memberId = open?.memberId ?? current?.memberId;
-  return ok({ settings: settings.value, members: active, member: members.find((m) => m.id === memberId), open, openError, visited });
+  const helpItems = open && help?.sessionId === open.id ? help.items.filter((h) => open.tasks.some((t) => t.taskId === h.taskId)) : [];
+  return ok({ settings: settings.value, members: active, member: members.find((m) => m.id === memberId), open, openError, visited, help: helpItems });
 }
 
 /** A short, stable code from the name the member types: "Nguyễn Thị Hoa" → "nguyen-thi-hoa" (then -2, -3 …). */

@@ -26,6 +26,7 @@ const snapshot = (extra: Partial<DeskSnapshot> = {}): DeskSnapshot => ({
   open: undefined,
   openError: undefined,
   visited: undefined,
+  help: [],
   ...extra,
 });
 
