@@ -1,5 +1,8 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import type { ExtensionBrowser } from '../support/browser';
+import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { DeskConsole } from '../support/desk';
 import { expect, test } from '../support/fixtures';
 import { expectAxeClean, horizontalOverflow, setPrefs, storedPrefs, textSizes } from '../support/pages';
@@ -96,4 +99,23 @@ test('damaged prefs are reported on screen, not dropped, and "Đặt lại mặc
   await alert.getByRole('button', { name: 'Đặt lại mặc định' }).click();
   await expect(alert).toBeHidden();
   await expect.poll(() => storedPrefs(ext)).toEqual({ v: 1, textSize: 100, contrast: 'normal', lang: 'vi', alwaysRead: false, rate: 'normal' });
+});
+
+test("text follows the browser's own font-size setting (20 px default: 22.5 px text)", async () => {
+  const profile = await mkdtemp(join(tmpdir(), 'danbuoc-fontsize-'));
+  await mkdir(join(profile, 'Default'), { recursive: true });
+  await writeFile(join(profile, 'Default', 'Preferences'), JSON.stringify({ webkit: { webprefs: { default_font_size: 20 } } }));
+  const ext = await launchWithExtension({ userDataDir: profile });
+  try {
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await expect(options.getByRole('heading', { name: 'Cách hiển thị và đọc' })).toBeVisible();
+    expect((await textSizes(options)).body).toBe(22.5);
+    await setPrefs(ext, { textSize: 200 });
+    await expect(options.locator('html')).toHaveAttribute('data-text-size', '200');
+    expect((await textSizes(options)).body).toBe(45);
+  } finally {
+    await ext.close();
+    await rm(profile, { recursive: true, force: true });
+  }
 });
