@@ -146,7 +146,8 @@ export const clock = (at: number) => formatDateTime(at).slice(11);
 function helpText(request: HelpRequest, tours: readonly Tour[]): string {
   const tour = tours.find((t) => t.id === request.tourId);
   const index = tour ? tour.steps.findIndex((s) => s.id === request.stepId) : -1;
-  return T.helpNeeded(index + 1 || 1, tour?.steps.length ?? 1, tour?.title.vi ?? request.tourId, clock(request.at));
+  const title = tour?.title.vi ?? request.tourId;
+  return tour && index >= 0 ? T.helpNeeded(index + 1, tour.steps.length, title, clock(request.at)) : T.helpNeededSomewhere(title, clock(request.at));
 }
 
 export function taskRows(session: Session, tours: readonly Tour[], catalogue: TaskCatalogue = DEFAULT_CATALOGUE, help: readonly HelpRequest[] = []): TaskRow[] {

@@ -93,6 +93,7 @@ export const DESK_TEXT = {
   hasTour: 'có hướng dẫn',
   helpNeeded: (step: number, steps: number, tour: string, time: string) =>
     `Người dân cần giúp ở bước ${step}/${steps} của hướng dẫn “${tour}” (bấm “Nhờ cán bộ giúp” lúc ${time}).`,
+  helpNeededSomewhere: (tour: string, time: string) => `Người dân cần giúp trong hướng dẫn “${tour}” (bấm “Nhờ cán bộ giúp” lúc ${time}).`,
   dismissHelp: 'Đã giúp xong, ẩn thông báo này',
   withdrawalCode: (code: string) =>
     `Mã phiên: ${code}. Ghi mã này cho người dân: nếu sau này muốn rút lại đồng ý, tổ nhập mã ở trang Báo cáo để xoá bản ghi.`,

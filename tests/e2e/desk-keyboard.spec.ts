@@ -92,3 +92,36 @@ test('a desk session with the keyboard only: start, consent, a task, end — foc
   await page.keyboard.press('Enter');
   await expect(desk.heading('Xin chào, TV-05')).toBeFocused();
 });
+
+test('"Nhờ cán bộ giúp" shows beside its task, survives a reopened console, and "Đã giúp xong" clears it', async ({ ext, portal }) => {
+  let desk = await DeskConsole.open(ext, portal);
+  await desk.createProfile('TV-06', 'Tổ CNS xã', 'Xã Tân Lập');
+  await desk.startSession(true);
+  await desk.page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await desk.pickTask('Tìm thủ tục và xem giấy tờ');
+  const [session] = await desk.storedSessions();
+  // What the background writes when the tour's content script sends {kind:'content:help'} (see tests/unit/desk/help-flag.test.ts).
+  await desk.page.evaluate(async (sessionId) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('dan-buoc-sessions');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('meta', 'readwrite');
+      tx.objectStore('meta').put({ v: 1, sessionId, items: [{ taskId: 'tim-thu-tuc', tourId: 'dvcqg-tim-thu-tuc', stepId: 'bam-tim-kiem', at: Date.now() }] }, 'desk:help-requests');
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, session.id as string);
+  desk = await desk.reopen(ext);
+  const task = desk.task('Tìm thủ tục và xem giấy tờ');
+  await expect(task.getByRole('alert')).toContainText(/Người dân cần giúp ở bước 2\/\d+ của hướng dẫn “Tìm thủ tục và xem giấy tờ cần chuẩn bị”/);
+  await desk.expectAccessible('help flag');
+  await task.getByRole('button', { name: 'Đã giúp xong, ẩn thông báo này' }).click();
+  await expect(task.getByRole('alert')).toHaveCount(0);
+  desk = await desk.reopen(ext);
+  await expect(desk.task('Tìm thủ tục và xem giấy tờ')).toBeVisible();
+  await expect(desk.task('Tìm thủ tục và xem giấy tờ').getByRole('alert')).toHaveCount(0);
+});
