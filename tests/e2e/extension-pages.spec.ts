@@ -56,6 +56,9 @@ test('at A and A++ on a 360 px window: axe-clean, 18 px and 36 px text, nothing 
       expect(sizes.smallest, `${name}: smallest running text at ${size}% (“${sizes.smallestText}”)`).toBeGreaterThanOrEqual(px);
       expect(await horizontalOverflow(page), `${name} at ${size}%, 360 px`).toEqual([]);
       await expectAxeClean(page, `${name} at ${size}%`);
+      // The Vietnamese UI shows no English: no bilingual messages, no native "Choose File" button.
+      expect(await page.locator('body').innerText(), `${name}: English on screen`).not.toMatch(/\b(the|and|please|something|went|wrong|choose|record|delete|session|reports?)\b/i);
+      for (const input of await page.locator('input[type=file]').all()) expect((await input.boundingBox())?.width ?? 0, `${name}: native file button`).toBeLessThanOrEqual(1);
     }
   }
 });
