@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { DeskConsole } from '../support/desk';
 import { expect, test } from '../support/fixtures';
+import AxeBuilder from '@axe-core/playwright';
 import { expectAxeClean, horizontalOverflow, setPrefs, storedPrefs, textSizes } from '../support/pages';
 import { openPopupFor } from '../support/popup';
 
@@ -60,6 +61,26 @@ test('at A and A++ on a 360 px window: axe-clean, 18 px and 36 px text, nothing 
       expect(await page.locator('body').innerText(), `${name}: English on screen`).not.toMatch(/\b(the|and|please|something|went|wrong|choose|record|delete|session|reports?)\b/i);
       for (const input of await page.locator('input[type=file]').all()) expect((await input.boundingBox())?.width ?? 0, `${name}: native file button`).toBeLessThanOrEqual(1);
     }
+  }
+});
+
+test('high contrast on every page: 7:1 or better (axe color-contrast-enhanced) and a thick focus ring', async ({ ext, portal }) => {
+  test.setTimeout(120_000);
+  const pages = await openPages(ext, portal);
+  await setPrefs(ext, { contrast: 'high', textSize: 150 });
+  for (const [name, page] of pages) {
+    await expect(page.locator('html')).toHaveClass(/contrast-high/);
+    const results = await new AxeBuilder({ page }).withRules(['color-contrast-enhanced', 'color-contrast']).analyze();
+    expect(results.violations, `${name}: contrast in high-contrast mode`).toEqual([]);
+    const focused = page.locator('main :is(button, input, a[href])').first();
+    await focused.focus({ timeout: 5000 });
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    const ring = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement!);
+      return { width: parseFloat(style.outlineWidth), style: style.outlineStyle };
+    });
+    expect(ring, `${name}: focus ring`).toEqual({ width: 4, style: 'solid' });
   }
 });
 
