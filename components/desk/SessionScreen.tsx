@@ -95,6 +95,7 @@ export function SessionScreen({
   onEnd,
   onWithdraw,
 }: SessionScreenProps) {
+  const tasksHeading = useRef<HTMLHeadingElement>(null);
   const picked = new Map(session.tasks.map((t) => [t.taskId, t.outcome === 'pending'] as const));
   const line = citizenLine(session);
   return (
@@ -114,7 +115,9 @@ export function SessionScreen({
       )}
       {session.consent.agreed && <WithdrawConsent onWithdraw={onWithdraw} />}
       <section aria-labelledby="tasks-heading">
-        <h3 id="tasks-heading">{T.tasksHeading}</h3>
+        <h3 id="tasks-heading" ref={tasksHeading} tabIndex={-1}>
+          {T.tasksHeading}
+        </h3>
         {tasks.length === 0 ? (
           <p>{T.noTasks}</p>
         ) : (
@@ -127,7 +130,11 @@ export function SessionScreen({
                 onStartTour={onStartTour}
                 onDismissHelp={onDismissHelp}
                 onMark={onMark}
-                onRemove={(id) => onToggleTask(id, false)}
+                onRemove={(id) => {
+                  // The task's card goes away with its button: focus moves to the list's heading.
+                  tasksHeading.current?.focus();
+                  onToggleTask(id, false);
+                }}
               />
             ))}
           </ul>

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { OUTCOME_LABELS, REASON_LABELS, REASONS, OUTCOMES_WITH_REASON, type Reason, type TaskOutcome } from '../../sessions';
 import type { Notice, TaskRow } from '../../extension/desk/model';
 import { DESK_TEXT as T } from '../../extension/desk/strings';
@@ -19,6 +19,7 @@ const MARKS: readonly TaskOutcome[] = ['done', 'partial', 'not-done'];
 /** One task of the session: its outcome (set by a tour automatically or by hand), its tours, and the hand-marking form. */
 export function TaskItem({ task, notice, onStartTour, onDismissHelp, onMark, onRemove }: TaskItemProps) {
   const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
   const [outcome, setOutcome] = useState<TaskOutcome | ''>('');
   const [reason, setReason] = useState<Reason | ''>('');
   const needsReason = outcome !== '' && OUTCOMES_WITH_REASON.includes(outcome);
@@ -33,7 +34,9 @@ export function TaskItem({ task, notice, onStartTour, onDismissHelp, onMark, onR
 
   return (
     <li className={`card task task-${task.outcome}`} aria-labelledby={headingId}>
-      <h4 id={headingId}>{task.title}</h4>
+      <h4 id={headingId} ref={heading} tabIndex={-1}>
+        {task.title}
+      </h4>
       <p className="task-status" aria-live="polite">
         <strong>{OUTCOME_LABELS[task.outcome].vi}</strong>
         {task.reason && ` — ${REASON_LABELS[task.reason].vi}`}
@@ -45,7 +48,15 @@ export function TaskItem({ task, notice, onStartTour, onDismissHelp, onMark, onR
             <span aria-hidden="true">✋ </span>
             {task.help}
           </p>
-          <button type="button" className="secondary" onClick={() => onDismissHelp(task.taskId)}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              // The flag and its button go away: focus stays in this task, never on <body>.
+              heading.current?.focus();
+              onDismissHelp(task.taskId);
+            }}
+          >
             {T.dismissHelp}
           </button>
         </div>

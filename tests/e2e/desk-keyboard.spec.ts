@@ -77,6 +77,21 @@ test('a desk session with the keyboard only: start, consent, a task, end — foc
   await expect(task.locator('.task-status')).toContainText('Đã xong');
   await focusIsOnAControl(page);
 
+  // A task picked by mistake is removed: its card goes, focus lands on the list's heading.
+  const vneid = page.getByRole('checkbox', { name: /Cài đặt ứng dụng VNeID/ });
+  await tabTo(page, page.getByLabel('Lọc danh sách việc'));
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('vneid');
+  await tabTo(page, vneid);
+  await page.keyboard.press('Space');
+  await expect(vneid).toBeChecked();
+  await page.keyboard.down('Shift');
+  await tabTo(page, desk.task('Cài đặt ứng dụng VNeID').getByRole('button', { name: 'Bỏ việc này' }));
+  await page.keyboard.up('Shift');
+  await page.keyboard.press('Enter');
+  await expect(desk.task('Cài đặt ứng dụng VNeID')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Việc người dân cần làm', exact: true })).toBeFocused();
+
   await tabTo(page, button('Kết thúc phiên'));
   await page.keyboard.press('Enter');
   await expect(desk.heading('Kết thúc phiên')).toBeFocused();
@@ -119,8 +134,11 @@ test('"Nhờ cán bộ giúp" shows beside its task, survives a reopened console
   const task = desk.task('Tìm thủ tục và xem giấy tờ');
   await expect(task.getByRole('alert')).toContainText(/Người dân cần giúp ở bước 2\/\d+ của hướng dẫn “Tìm thủ tục và xem giấy tờ cần chuẩn bị”/);
   await desk.expectAccessible('help flag');
-  await task.getByRole('button', { name: 'Đã giúp xong, ẩn thông báo này' }).click();
+  await task.getByRole('button', { name: 'Đã giúp xong, ẩn thông báo này' }).focus();
+  await desk.page.keyboard.press('Enter');
   await expect(task.getByRole('alert')).toHaveCount(0);
+  // The button went away with the flag: focus stays in the task, not on <body>.
+  await expect(task.getByRole('heading', { level: 4 })).toBeFocused();
   desk = await desk.reopen(ext);
   await expect(desk.task('Tìm thủ tục và xem giấy tờ')).toBeVisible();
   await expect(desk.task('Tìm thủ tục và xem giấy tờ').getByRole('alert')).toHaveCount(0);
