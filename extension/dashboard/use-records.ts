@@ -55,7 +55,11 @@ export async function readRecords(adapter: StorageAdapter, now: number): Promise
 export function useRecords(): { state: RecordsState; storage: () => Promise<StorageAdapter>; reload: () => Promise<void> } {
   const { value, storage, reload } = useLiveRead<RecordsState>(
     async (adapter) => ({ status: 'ready', ...(await readRecords(adapter, Date.now())) }),
-    (error) => ({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+    (error) => {
+      // The page says it in Vietnamese; the technical detail is for the console.
+      console.error('[Dẫn Bước] could not read the sessions database', error);
+      return { status: 'error', message: error instanceof Error ? error.message : String(error) };
+    },
   );
   return { state: value ?? { status: 'loading' }, storage, reload };
 }
