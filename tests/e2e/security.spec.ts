@@ -25,15 +25,17 @@ test('tour text is rendered as text: XSS payloads in every field never execute',
         hint: p,
         progress: p,
         element: document.getElementById('target'),
-        primary: { label: p, onClick: () => {} },
-        secondary: { label: p, onClick: () => {} },
+        actions: [
+          { label: p, onClick: () => {} },
+          { label: p, onClick: () => {} },
+        ],
         onClose: () => {},
       });
     }, payload);
     const popover = page.locator('.danbuoc-popover');
     await expect(popover.locator('h2')).toHaveText(payload);
     await expect(popover.locator('.danbuoc-say')).toHaveText(payload);
-    await expect(popover.locator('.driver-popover-next-btn')).toHaveText(payload);
+    await expect(popover.locator('.danbuoc-main')).toHaveText(payload);
     await page.waitForTimeout(50);
     const injected = await popover.evaluate((root) =>
       [...root.querySelectorAll('*')].some(
@@ -75,7 +77,7 @@ test('a hostile page posting crafted messages changes nothing', async ({ ext, po
       document.dispatchEvent(new CustomEvent('danbuoc', { detail: message }));
     }
     // A synthetic click on the popover's close button is not a person's click.
-    (document.querySelector('.danbuoc-popover .driver-popover-close-btn') as HTMLElement | null)?.click();
+    (document.querySelector('.danbuoc-popover .danbuoc-close') as HTMLElement | null)?.click();
   });
   await portal.waitForTimeout(300);
   await citizen.expectStep(1, TOTAL_STEPS);

@@ -21,7 +21,7 @@ export async function serveOverlayHarness(context: BrowserContext): Promise<void
     write: false,
     loader: { '.css': 'empty' },
   });
-  const css = (await readFile('node_modules/driver.js/dist/driver.css', 'utf8')) + (await readFile('engine/overlay.css', 'utf8'));
+  const css = await readFile('engine/overlay.css', 'utf8');
   const html = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>harness</title><style>${css}</style></head>
 <body><main><h1>Harness</h1><button id="target" type="button">Mục tiêu</button></main>
 <script>${bundle.outputFiles[0].text}</script></body></html>`;
