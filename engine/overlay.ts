@@ -243,7 +243,8 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
     return { width: document.documentElement.clientWidth || innerWidth, height: innerHeight };
   }
 
-  function applyDock(root: HTMLElement, edge: 'top' | 'bottom') {
+  function setDock(root: HTMLElement, edge: 'top' | 'bottom') {
+    root.classList.remove('danbuoc-dock-top', 'danbuoc-dock-bottom');
     root.classList.add('danbuoc-docked', `danbuoc-dock-${edge}`);
   }
 
@@ -270,29 +271,41 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
       root.style.left = `${placement.left}px`;
       root.style.top = `${placement.top}px`;
     } else if (placement.kind === 'dock') {
-      applyDock(root, placement.edge);
-      if (main) moveOutFromUnder(main, root, placement.edge);
+      settleDock(view, root, placement.edge, main);
     }
   }
 
-  /** A docked sheet over the target: scroll the target into the free part, else fold the sheet to its bar. */
-  function moveOutFromUnder(main: Element, root: HTMLElement, edge: 'top' | 'bottom') {
-    const covered = () => {
-      const shown = visiblePart(boxOf(main), viewport());
-      return Boolean(shown && overlaps(shown, boxOf(root)));
+  /**
+   * A docked sheet must not sit on the target or a field to keep clear either: try the other edge,
+   * then scroll the target into the free part, then fold the sheet to its one-line bar.
+   */
+  function settleDock(view: OverlayView, root: HTMLElement, edge: 'top' | 'bottom', main: Element | undefined) {
+    const other: 'top' | 'bottom' = edge === 'top' ? 'bottom' : 'top';
+    const clear = () => {
+      const sheet = boxOf(root);
+      const shown = main && visiblePart(boxOf(main), viewport());
+      return ![...(shown ? [shown] : []), ...keepClearBoxes(view, main)].some((box) => overlaps(box, sheet));
     };
-    if (!covered()) return;
-    const sheet = boxOf(root);
-    const t = boxOf(main);
-    const free = viewport().height - sheet.height;
-    if (t.height + 16 <= free) {
-      const dy = edge === 'bottom' ? t.top + t.height - sheet.top + 8 : t.top - (sheet.top + sheet.height) - 8;
-      window.scrollBy({ top: dy, behavior: 'instant' });
-      instance?.refresh();
-    }
-    if (covered() && !collapsed && !asking) {
+    const tryEdges = () => [edge, other].some((e) => (setDock(root, e), clear())) || (setDock(root, edge), false);
+    const scrollClear = () => {
+      if (!main) return false;
+      const sheet = boxOf(root);
+      const t = boxOf(main);
+      const vh = viewport().height;
+      if (t.height + 16 > vh - sheet.height) return false;
+      const atBottom = sheet.top > 0;
+      const dy = atBottom ? t.top + t.height - sheet.top + 8 : t.top - (sheet.top + sheet.height) - 8;
+      if ((atBottom && dy > 0) || (!atBottom && dy < 0)) {
+        window.scrollBy({ top: dy, behavior: 'instant' });
+        instance?.refresh();
+      }
+      return clear();
+    };
+    if (tryEdges() || scrollClear()) return;
+    if (!collapsed && !asking) {
       collapsed = true;
       render();
+      if (!tryEdges()) scrollClear();
     }
   }
 
