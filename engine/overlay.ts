@@ -144,7 +144,6 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
       instance = undefined;
       return;
     }
-    const first = !instance;
     instance ??= driver({
       animate: false,
       allowClose: false,
@@ -156,13 +155,9 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
       stageRadius: 6,
       smoothScroll: false,
     });
+    // driver.js's own Tab trap (which left out search, password and passcode boxes) is removed at
+    // build time (scripts/lib/harden-bundles.ts); onKeydown below owns the keyboard.
     keepPageAttributes(view.element, () => instance!.highlight({ element: view.element }));
-    if (first) {
-      // driver.js's own Tab trap leaves out search, password and passcode boxes: ours replaces it.
-      const events = instance.getState('__events') as { onKeydown?: EventListener; onKeyup?: EventListener } | undefined;
-      if (events?.onKeydown) window.removeEventListener('keydown', events.onKeydown);
-      if (events?.onKeyup) window.removeEventListener('keyup', events.onKeyup);
-    }
   }
 
   function render() {

@@ -37,9 +37,9 @@ export const OVERLAY_TEXT = {
   finishedTitle: 'Hoàn thành',
   finished: 'Ông/bà đã làm xong các bước. Cảm ơn ông/bà!',
   noVoice:
-    'Máy này chưa có giọng đọc tiếng Việt, nên chưa đọc to được. Hướng dẫn vẫn chạy bình thường. ' +
-    'Cách thêm giọng đọc: trên Windows, vào Cài đặt › Thời gian và ngôn ngữ › Giọng nói, thêm giọng tiếng Việt “Microsoft An”. ' +
+    'Máy này chưa có giọng đọc tiếng Việt nên chưa đọc to được; hướng dẫn vẫn chạy bình thường. ' +
+    'Cách thêm: trên Windows, vào Cài đặt › Thời gian và ngôn ngữ › Giọng nói, thêm giọng “Microsoft An”. ' +
     'Trên Chromebook hoặc điện thoại Android, cài giọng “Google Tiếng Việt” trong phần đọc văn bản. ' +
-    'Hoặc dùng trình duyệt Microsoft Edge, có sẵn giọng đọc tiếng Việt qua mạng.',
-  readFailed: 'Chưa đọc to được lúc này. Hướng dẫn vẫn chạy bình thường.',
+    'Hoặc dùng trình duyệt Microsoft Edge, có sẵn giọng tiếng Việt qua mạng.',
+  readFailed: 'Chưa đọc to được lúc này; hướng dẫn vẫn chạy bình thường.',
 } as const;

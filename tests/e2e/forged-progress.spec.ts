@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { startFromPopup, TOTAL_STEPS } from '../support/find-procedure-walk';
 
@@ -44,7 +45,7 @@ test('a hostile page cannot forge "Tiếp" or "×" in the popover', async ({ ext
   expect(run).not.toContain('"status":"closed"');
 });
 
-async function centreOf(locator: import('@playwright/test').Locator): Promise<[number, number]> {
+async function centreOf(locator: Locator): Promise<[number, number]> {
   const box = await locator.boundingBox();
   if (!box) throw new Error('not on screen');
   return [box.x + box.width / 2, box.y + box.height / 2];
