@@ -11,6 +11,7 @@ import {
   uncoverFromPinnedBars,
   visiblePart,
   type Box,
+  type Placement,
 } from './placement';
 import { createPopoverDom, fillPopover, textToRead, type PopoverDom, type PopoverText } from './popover-content';
 import { OVERLAY_TEXT as T } from './strings';
@@ -247,7 +248,7 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
     const view = currentView;
     const root = dom?.root;
     if (!view || !root) return;
-    root.classList.remove('danbuoc-docked', 'danbuoc-dock-top', 'danbuoc-dock-bottom');
+    root.classList.remove('danbuoc-docked', 'danbuoc-dock-top', 'danbuoc-dock-bottom', 'danbuoc-corner');
     root.style.left = root.style.top = '';
     const main = view.element ?? view.keepClear?.[0];
     const vp = viewport();
@@ -261,12 +262,17 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
       }
     }
     const target = main ? boxOf(main) : undefined;
-    const placement = choosePlacement({ target, popover: size(), viewport: vp, avoid: keepClearBoxes(view, main) });
+    // A sheet folded to its bar stays a bar on its edge; it unfolds only when asked.
+    const folded: Placement | undefined =
+      collapsed && target ? { kind: 'dock', edge: target.top + target.height / 2 > vp.height / 2 ? 'top' : 'bottom' } : undefined;
+    const placement = folded ?? choosePlacement({ target, popover: size(), viewport: vp, avoid: keepClearBoxes(view, main) });
     if (placement.kind === 'side') {
       root.style.left = `${placement.left}px`;
       root.style.top = `${placement.top}px`;
     } else if (placement.kind === 'dock') {
       settleDock(view, root, placement.edge, main);
+    } else {
+      root.classList.add('danbuoc-corner');
     }
   }
 

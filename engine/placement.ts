@@ -57,7 +57,8 @@ export type Side = 'bottom' | 'top' | 'right' | 'left';
 export type Placement =
   | { kind: 'side'; side: Side; left: number; top: number }
   | { kind: 'dock'; edge: 'top' | 'bottom' }
-  | { kind: 'center' };
+  /** nothing to explain on screen: a card in the lower left corner, the page around it free */
+  | { kind: 'corner' };
 
 export interface PlacementInput {
   /** the element the popover explains (highlighted or kept clear), in viewport coordinates */
@@ -110,12 +111,13 @@ export function dockBox(edge: 'top' | 'bottom', naturalHeight: number, viewport:
 /**
  * Where the popover goes: beside the target (below, above, right, left — the first side where it
  * fits whole, covering neither the target nor anything to avoid), else docked as a sheet on the
- * edge with more free room. With nothing to explain it docks at the bottom, leaving the page free.
+ * edge with more free room. With nothing to explain it sits in the lower left corner.
  */
 export function choosePlacement({ target, popover, viewport, avoid = [] }: PlacementInput): Placement {
   const { width: vw, height: vh } = viewport;
-  const shown = target && visiblePart(target, viewport);
-  if (!target || !shown) return { kind: 'dock', edge: 'bottom' };
+  if (!target) return { kind: 'corner' };
+  const shown = visiblePart(target, viewport);
+  if (!shown) return { kind: 'dock', edge: 'bottom' };
   const keepClear = [shown, ...avoid];
   for (const side of ['bottom', 'top', 'right', 'left'] as const) {
     const box = sideBox(side, target, popover.width, popover.height, vw, vh);

@@ -88,7 +88,7 @@ test('a docked sheet folds to a one-line bar with "Thu nhỏ" and opens again', 
   const page = await ext.context.newPage();
   await page.setViewportSize(VIEWPORTS.zoom200);
   await page.goto(HARNESS_URL);
-  await show(page, 'waiting', { textSize: 200, contrast: 'normal' });
+  await show(page, 'step', { textSize: 200, contrast: 'normal' });
   const popover = page.locator('.danbuoc-popover');
   await expect(popover).toHaveClass(/danbuoc-docked/);
   const open = (await popover.boundingBox())!;

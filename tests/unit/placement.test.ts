@@ -53,8 +53,8 @@ describe('choosePlacement', () => {
     expect(overlaps(boxOf(p), target)).toBe(false);
   });
 
-  it('with nothing to explain, or a target off screen, docks at the bottom', () => {
-    expect(choosePlacement({ popover, viewport: phone })).toEqual({ kind: 'dock', edge: 'bottom' });
+  it('with nothing to explain sits in the corner; with a target off screen docks at the bottom', () => {
+    expect(choosePlacement({ popover, viewport: phone })).toEqual({ kind: 'corner' });
     expect(choosePlacement({ target: at(0, 2000, 100, 40), popover, viewport: phone })).toEqual({ kind: 'dock', edge: 'bottom' });
   });
 
