@@ -38,6 +38,8 @@ test('the find-procedure tour by keyboard only, never landing on <body>', async 
   // Step 4: read, then "Tiếp"; Escape only asks, and "Tiếp tục hướng dẫn" goes back to the step.
   await citizen.expectStep(4, TOTAL_STEPS);
   await expect(citizen.highlighted).toHaveText('Thành phần hồ sơ');
+  // The step change is announced politely, for a screen reader.
+  await expect(portal.locator('.danbuoc-live[role=status][aria-live=polite]')).toContainText('Bước 4/5. Giấy tờ cần chuẩn bị.');
   await expectFocusOn(/^h2\.danbuoc-title\|Giấy tờ cần chuẩn bị$/);
   await press('Escape', /^button\.danbuoc-main\|Tiếp tục hướng dẫn$/);
   await expect(citizen.popover.getByRole('heading', { name: 'Dừng hướng dẫn?' })).toBeVisible();

@@ -88,3 +88,58 @@ test('payment with the bank list as a choice, at phone size and at 200% zoom', a
   }
   await at(14);
 });
+
+for (const name of ['phone', 'zoom200'] as const) {
+  test(`QR login at ${name}: the waiting card leaves the QR code and the page free`, async ({ ext, portal, citizen }) => {
+    await portal.setViewportSize(VIEWPORTS[name]);
+    const total = 8;
+    const at = async (n: number) => {
+      await citizen.expectStep(n, total);
+      await expectTargetUncovered(portal, `${name} QR step ${n}`);
+    };
+    await startFromPopup(ext, portal, 'Đăng nhập Cổng Dịch vụ công bằng quét mã QR');
+    for (const n of [1, 2]) {
+      await at(n);
+      await citizen.clickHighlighted();
+    }
+    await citizen.expectStep(3, total);
+    // Waiting for the phone: no dimming, and "Thu nhỏ" folds the card to one line so nothing of the
+    // page stays under it (on a phone the card is as wide as the screen).
+    await expect(portal.locator('.driver-overlay')).toBeHidden();
+    await citizen.pressPopoverButton('Thu nhỏ');
+    await expect(citizen.button('Mở rộng')).toBeVisible();
+    await expect(portal.getByRole('img', { name: 'Mã QR đăng nhập' })).toBeVisible();
+    await portal.getByRole('link', { name: 'Mô phỏng: đã quét mã trên điện thoại' }).click();
+    for (const n of [4, 5]) {
+      await at(n);
+      await citizen.clickHighlighted();
+    }
+    await at(6);
+    await citizen.typeIntoHighlighted('246810');
+    await citizen.pressPopoverButton('Tiếp');
+    await at(7);
+    await citizen.clickHighlighted();
+    await at(8);
+  });
+}
+
+test('driving-licence renewal at phone size: dropdown portals, a fixed header and a modal dialog', async ({ ext, portal, citizen }) => {
+  await portal.setViewportSize(VIEWPORTS.phone);
+  await portal.goto('https://dichvucong.bocongan.gov.vn/cap-doi-giay-phep-lai-xe');
+  await startFromPopup(ext, portal, 'Cấp đổi giấy phép lái xe (Bộ Công an)');
+  const total = 8;
+  const at = async (n: number) => {
+    await citizen.expectStep(n, total);
+    await expectTargetUncovered(portal, `licence step ${n}`);
+  };
+  await at(1);
+  await citizen.clickHighlighted();
+  await at(2);
+  await portal.getByRole('combobox', { name: 'Tìm kiếm Tỉnh/Thành phố' }).fill('ha noi');
+  await portal.getByRole('option', { name: 'Hà Nội' }).click();
+  await at(3);
+  await citizen.clickHighlighted();
+  await at(4);
+  await portal.getByRole('option', { name: 'Phường Ba Đình' }).click();
+  await at(5);
+});
