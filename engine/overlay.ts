@@ -380,7 +380,8 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
 
   function update(view: OverlayView) {
     const shown = currentView;
-    const sameClear = (view.keepClear ?? []).join() === (shown?.keepClear ?? []).join();
+    const before = shown?.keepClear ?? [];
+    const sameClear = (view.keepClear ?? []).length === before.length && (view.keepClear ?? []).every((el, i) => el === before[i]);
     if (!dom || !shown || view.element !== shown.element || view.passive !== shown.passive || !sameClear) return show(view);
     currentView = view;
     if (view.passive) document.body.classList.add(PASSIVE_CLASS);
