@@ -143,3 +143,35 @@ test('driving-licence renewal at phone size: dropdown portals, a fixed header an
   await portal.getByRole('option', { name: 'Phường Ba Đình' }).click();
   await at(5);
 });
+
+test('birth-registration e-form inside iframes at 200% zoom: each frame keeps its target uncovered', async ({ ext, portal }) => {
+  await portal.setViewportSize(VIEWPORTS.zoom200);
+  await portal.goto('https://dichvucongnganhtuphap.moj.gov.vn/ho-tich/dang-ky-khai-sinh');
+  await startFromPopup(ext, portal, 'Điền tờ khai đăng ký khai sinh (Bộ Tư pháp)');
+  const guide = portal.frameLocator('iframe[title="Hướng dẫn kê khai"]');
+  const formFrame = async () => (await portal.locator('iframe[title="Tờ khai điện tử"]').elementHandle())!.contentFrame();
+  const guideFrame = async () => (await portal.locator('iframe[title="Hướng dẫn kê khai"]').elementHandle())!.contentFrame();
+  await expect(guide.locator('.danbuoc-popover')).toContainText('Bước 1/7');
+  await expectTargetUncovered((await guideFrame())!, 'e-form step 1');
+  await guide.getByRole('checkbox', { name: 'Tôi đã đọc hướng dẫn' }).check();
+  const form = portal.frameLocator('iframe[title="Tờ khai điện tử"]');
+  const step = async (n: number) => {
+    await expect(form.locator('.danbuoc-popover .danbuoc-progress')).toHaveText(`Bước ${n}/7`);
+    await expectTargetUncovered((await formFrame())!, `e-form step ${n}`);
+  };
+  const highlighted = form.locator('.driver-active-element:not(#driver-dummy-element)');
+  await step(2);
+  await highlighted.fill('Nguyễn Minh Khang');
+  await highlighted.press('Enter');
+  await step(3);
+  await highlighted.pressSequentially('15032024');
+  await highlighted.press('Enter');
+  await step(4);
+  await highlighted.focus();
+  await highlighted.press('ArrowDown');
+  await form.locator('.danbuoc-popover').getByRole('button', { name: 'Tiếp' }).click();
+  await step(5);
+  await highlighted.fill('Bệnh viện Phụ sản Hà Nội');
+  await form.locator('.danbuoc-popover').getByRole('button', { name: 'Tiếp' }).click();
+  await step(6);
+});

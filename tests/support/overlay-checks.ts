@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Frame, type Page } from '@playwright/test';
 import { HIGHLIGHTED } from './citizen';
 
 export const VIEWPORTS = {
@@ -13,7 +13,7 @@ export const VIEWPORTS = {
  * under the popover (a real click at the centre reaches it), no password or code box is covered,
  * and the popover fits inside the window.
  */
-export async function expectTargetUncovered(page: Page, label: string): Promise<void> {
+export async function expectTargetUncovered(page: Page | Frame, label: string): Promise<void> {
   const popover = page.locator('.danbuoc-popover');
   await expect(popover).toBeVisible();
   // The first frame after a step change may still be placing: wait for two animation frames.
