@@ -54,7 +54,7 @@ export interface Overlay {
 const DRIVER_ATTRIBUTES = ['aria-haspopup', 'aria-expanded', 'aria-controls'] as const;
 const PASSIVE_CLASS = 'danbuoc-passive';
 const FOCUSABLE =
-  'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex], [contenteditable="true"], [contenteditable=""]';
+  'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex], [contenteditable]';
 
 function isFocusable(el: Element): boolean {
   return (
@@ -236,7 +236,7 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
   }
 
   function viewport() {
-    return { width: document.documentElement.clientWidth || innerWidth, height: innerHeight };
+    return { width: document.documentElement.clientWidth, height: innerHeight };
   }
 
   function setDock(root: HTMLElement, edge: 'top' | 'bottom') {
@@ -244,7 +244,8 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
     root.classList.add('danbuoc-docked', `danbuoc-dock-${edge}`);
   }
 
-  function place() {
+  /** `settling`: the step just appeared, so the page may scroll and the sheet may fold; a citizen's own scroll only moves the popover. */
+  function place(settling = true) {
     const view = currentView;
     const root = dom?.root;
     if (!view || !root) return;
@@ -253,7 +254,7 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
     const main = view.element ?? view.keepClear?.[0];
     const vp = viewport();
     const size = () => ({ width: root.offsetWidth, height: root.offsetHeight });
-    if (main && !view.passive) {
+    if (main && !view.passive && settling) {
       const dy = scrollToMakeRoom(boxOf(main), size().height, vp.height);
       if (dy) {
         window.scrollBy({ top: dy, behavior: 'instant' });
@@ -270,7 +271,8 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
       root.style.left = `${placement.left}px`;
       root.style.top = `${placement.top}px`;
     } else if (placement.kind === 'dock') {
-      settleDock(view, root, placement.edge, main);
+      if (settling) settleDock(view, root, placement.edge, main);
+      else setDock(root, placement.edge);
     } else {
       root.classList.add('danbuoc-corner');
     }
@@ -349,7 +351,10 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
     if (listening) return;
     listening = new AbortController();
     window.addEventListener('keydown', onKeydown, { capture: true, signal: listening.signal });
-    window.addEventListener('resize', () => place(), { signal: listening.signal });
+    // driver.js moves the cut-out when the page scrolls or resizes; the popover follows its target.
+    let frame = 0;
+    const follow = () => (frame ||= requestAnimationFrame(() => ((frame = 0), place(false))));
+    for (const type of ['scroll', 'resize']) window.addEventListener(type, follow, { capture: true, passive: true, signal: listening.signal });
   }
 
   function show(view: OverlayView) {
@@ -394,7 +399,7 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
   function keepFocusOnPage() {
     const active = deepActive();
     if (active && active !== document.body) return;
-    const candidates = [lastTarget, document.querySelector('main h1, h1'), document.querySelector('main')];
+    const candidates = [lastTarget, document.querySelector('h1'), document.querySelector('main')];
     for (const el of candidates) {
       if (!(el instanceof HTMLElement) || !el.isConnected) continue;
       if (!isFocusable(el) && !el.hasAttribute('tabindex')) {

@@ -87,7 +87,7 @@ export function onTrusted(element: Element, type: string, handler: (event: Event
 
 const PORTAL_MESSAGES = '[role=alert], [role=status], p[id$="-form-item-message"], .text-destructive, h1, h2';
 const FIELD_ERRORS = '[role=alert], p[id$="-form-item-message"], .text-destructive';
-const NOT_FOUND = ['khong tim thay', 'khong ton tai', 'khong co ket qua', 'da bi xoa'];
+const NOT_FOUND = ['khong tim thay', 'khong ton tai', 'khong co ket qua'];
 const OURS = '.danbuoc-popover, .danbuoc-live';
 
 export interface PortalMessage {

@@ -18,7 +18,7 @@ export const OVERLAY_TEXT = {
   minimise: 'Thu nhỏ',
   expand: 'Mở rộng',
   stopQuestion: 'Dừng hướng dẫn?',
-  stopExplain: 'Ông/bà có thể mở lại hướng dẫn bất cứ lúc nào từ nút Dẫn Bước trên thanh công cụ.',
+  stopExplain: 'Có thể mở lại bất cứ lúc nào từ nút Dẫn Bước trên thanh công cụ.',
   stopYes: 'Dừng',
   stopNo: 'Tiếp tục hướng dẫn',
   progress: (current: number, total: number) => `Bước ${current}/${total}`,

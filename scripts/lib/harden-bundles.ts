@@ -34,17 +34,20 @@ const DRIVER_POPOVER = /function U\(e,t,n\)\{w\(e\.getState\(`popover`\)\),x\(t,
 // Its Tab trap and arrow keys are replaced by the overlay's own keyboard handling.
 const DRIVER_KEYS = /let t=t=>Q\(e,t\),n=t=>Z\(e,t\),(.*?)window\.addEventListener\(`keyup`,t,!1\),window\.addEventListener\(`keydown`,n,!1\),/;
 
-// Only highlight(), refresh(), getState() and destroy() are called: the tour-driving API goes.
+// Only highlight(), refresh(), getState() and destroy() are called: the tour-driving API and its
+// arrow-key moves go.
 const DRIVER_TOUR_API = /drive:\(e=0\)=>\{u\(\),m\(e\)\},.*?highlight:/;
+const DRIVER_ARROWS = /,t\.listen\(`arrowLeftPress`,c\),t\.listen\(`arrowRightPress`,l\)/;
 
 function driverOverlayOnly(code: string) {
   const sinks = innerHtmlToText(code);
-  const parts = [DRIVER_POPOVER, DRIVER_KEYS, DRIVER_TOUR_API];
+  const parts = [DRIVER_POPOVER, DRIVER_KEYS, DRIVER_TOUR_API, DRIVER_ARROWS];
   if (!sinks.count || !parts.every((part) => part.test(sinks.code))) return { code, count: 0 };
   const out = sinks.code
     .replace(DRIVER_POPOVER, 'function U(e){w(e.getState(`popover`))}function W(){}')
     .replace(DRIVER_KEYS, 'let t=()=>{},n=t,$1')
-    .replace(DRIVER_TOUR_API, 'getState:t.getState,highlight:');
+    .replace(DRIVER_TOUR_API, 'getState:t.getState,highlight:')
+    .replace(DRIVER_ARROWS, '');
   return { code: out, count: sinks.count + parts.length };
 }
 
