@@ -33,18 +33,27 @@ export async function buildWithHostileTour(text: HostileTour): Promise<string> {
   const name = (await readdir(chunks)).find((file) => file.startsWith('catalogue-'));
   if (!name) throw new Error('no catalogue chunk in the build');
   let code = await readFile(join(chunks, name), 'utf8');
-  const literal = (s: string) => `\`${s}\``;
-  const replace = (anchor: string, replacement: string) => {
-    const at = code.indexOf(anchor);
-    if (at < 0 || code.indexOf(anchor, at + 1) >= 0) throw new Error(`anchor not found exactly once in ${name}: ${anchor.slice(0, 80)}`);
-    code = code.replace(anchor, () => replacement);
+  // The minifier writes a string literal in backticks or in double quotes: the anchor may be either.
+  const styles = [(s: string) => `\`${s}\``, (s: string) => JSON.stringify(s)];
+  const replace = (anchor: (q: (s: string) => string) => string, replacement: (q: (s: string) => string) => string) => {
+    for (const q of styles) {
+      const at = code.indexOf(anchor(q));
+      if (at < 0) continue;
+      if (code.indexOf(anchor(q), at + 1) >= 0) break;
+      code = code.replace(anchor(q), () => replacement(q));
+      return;
+    }
+    throw new Error(`anchor not found exactly once in ${name}: ${anchor(styles[0]).slice(0, 80)}`);
   };
   const [first, second] = tour.steps;
-  replace(`summary:{vi:${literal(tour.summary.vi)}`, `summary:{vi:${JSON.stringify(text.summary)}`);
-  replace(`title:{vi:${literal(first.title!.vi)}`, `title:{vi:${JSON.stringify(text.stepTitle)}`);
-  replace(`say:{vi:${literal(first.say.vi)}`, `say:{vi:${JSON.stringify(text.stepSay)}`);
-  replace(`say:{vi:${literal(second.say.vi)}`, `say:{vi:${JSON.stringify(text.secondSay)}`);
-  replace(`advance:\`input\`},{id:\`${second.id}\``, `advance:\`input\`,errors:[{target:{role:\`alert\`}}]},{id:\`${second.id}\``);
+  replace((q) => `summary:{vi:${q(tour.summary.vi)}`, () => `summary:{vi:${JSON.stringify(text.summary)}`);
+  replace((q) => `title:{vi:${q(first.title!.vi)}`, () => `title:{vi:${JSON.stringify(text.stepTitle)}`);
+  replace((q) => `say:{vi:${q(first.say.vi)}`, () => `say:{vi:${JSON.stringify(text.stepSay)}`);
+  replace((q) => `say:{vi:${q(second.say.vi)}`, () => `say:{vi:${JSON.stringify(text.secondSay)}`);
+  replace(
+    (q) => `advance:${q('input')}},{id:${q(second.id)}`,
+    (q) => `advance:${q('input')},errors:[{target:{role:${q('alert')}}}]},{id:${q(second.id)}`,
+  );
   await writeFile(join(chunks, name), code);
   return dir;
 }

@@ -123,6 +123,14 @@ async function replayStep({ page, tour, index, step, row, options, matches }: St
   if (step.advance === 'click') {
     if (input.act) await perform(frame, input.act, timeout);
     else await frame.locator(MARKED).click({ timeout });
+  } else if (step.advance === 'choose') {
+    // A choice in a highlighted region: the citizen picks one of its items (the first, unless an input says which).
+    if (input.act) await perform(frame, input.act, timeout);
+    else {
+      const region = frame.locator(MARKED);
+      const items = region.locator(CHOICE_ITEMS);
+      await ((await items.count()) ? items : region.locator('li')).first().click({ timeout });
+    }
   } else if (step.advance === 'input') {
     await typeInto(frame, input, options.live, timeout);
   } else if (step.advance === 'navigate') {
@@ -137,6 +145,9 @@ async function replayStep({ page, tour, index, step, row, options, matches }: St
   }
   if (step.doneWhen) await waitUntilHolds(frame, step.doneWhen, page, matches, timeout);
 }
+
+/** What a citizen can pick inside a choice region (as engine/step-guards.ts isChoiceIn). */
+const CHOICE_ITEMS = 'a[href], button, [role=option], [role=button], [role=link], [role=radio]';
 
 async function findFrame(page: Page, pattern: string, matches: StepContext['matches'], timeout: number): Promise<Frame> {
   const deadline = Date.now() + timeout;
