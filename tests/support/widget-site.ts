@@ -35,8 +35,10 @@ export interface WidgetSiteOptions {
   pack: { bytes: Uint8Array | string; signature: string; publicKey?: string };
   /** Content-Security-Policy header on every page of the site */
   csp?: string;
-  /** held back until this resolves: a slow VNeID login page, to read what the widget says before leaving */
-  ssoGate?: Promise<void>;
+  /** the first load of the VNeID login page is cancelled (the citizen stays on the portal a moment longer) */
+  cancelFirstSsoLoad?: boolean;
+  /** false: the sample pages' script tag has no data-pack, the host calls DanBuoc.init() itself */
+  autoStart?: boolean;
 }
 
 export async function widgetBuild(): Promise<{ file: string; url: string; integrity: string }> {
@@ -61,7 +63,8 @@ export async function serveWidgetSite(context: BrowserContext, options: WidgetSi
     html
       .replace('{{WIDGET_SRC}}', widget.url)
       .replace('{{INTEGRITY}}', widget.integrity)
-      .replace(options.pack.publicKey ? '{{PUBLIC_KEY}}' : / data-public-key="\{\{PUBLIC_KEY\}\}"/, options.pack.publicKey ?? '');
+      .replace(options.pack.publicKey ? '{{PUBLIC_KEY}}' : / data-public-key="\{\{PUBLIC_KEY\}\}"/, options.pack.publicKey ?? '')
+      .replace(options.autoStart === false ? / data-pack="[^"]*"/ : '', '');
 
   await context.route(`${PORTAL}/**`, (route) => {
     if (route.request().resourceType() !== 'document') return route.fulfill({ status: 404, body: '' });
@@ -86,11 +89,7 @@ export async function serveWidgetSite(context: BrowserContext, options: WidgetSi
     if (path === '/dan-buoc/pack.json.sig') return route.fulfill({ status: 200, headers: { 'content-type': 'text/plain' }, body: `${options.pack.signature}\n` });
     return route.fulfill({ status: 404, body: '' });
   });
-  if (options.ssoGate) {
-    const gate = options.ssoGate;
-    await context.route('https://sso.dancuquocgia.gov.vn/**', async (route) => {
-      await gate;
-      return route.fallback();
-    });
+  if (options.cancelFirstSsoLoad) {
+    await context.route('https://sso.dancuquocgia.gov.vn/**', (route) => route.abort('aborted'), { times: 1 });
   }
 }
