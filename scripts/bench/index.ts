@@ -14,6 +14,7 @@ import { benchSizes, type Size } from './sizes';
 import { kb } from './stats';
 import { renderTable, type Row, type Section } from './table';
 import { benchWaitingCpu } from './waiting-cpu';
+import { benchWidget } from './widget';
 
 /**
  * `npm run bench`: builds the extension, then prints one table of figures (and writes them to
@@ -22,6 +23,7 @@ import { benchWaitingCpu } from './waiting-cpu';
  *   BENCH_WAIT_ELEMENTS (2000)    size of the mutating page in section 4
  *   BENCH_LATENCY_SAMPLES (240)   insertions in section 2
  *   BENCH_LOOKUPS (200)           lookups per strategy in section 3
+ *   BENCH_WIDGET_LOADS (9)        page loads timed in the widget section
  *   BENCH_ONLY (all)              comma-separated section names to run, e.g. "anchor,sizes"
  */
 const OUTPUT = 'bench-output/bench.json';
@@ -94,6 +96,10 @@ async function main() {
   if (wanted('extension')) {
     step('the built extension on a busy page');
     sections.push(...(await benchWithExtension()));
+  }
+  if (wanted('widget')) {
+    step('the embeddable widget and its peers');
+    sections.push(await benchWidget());
   }
   if (wanted('sessions')) {
     step('assisted sessions');
