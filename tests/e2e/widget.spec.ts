@@ -75,6 +75,15 @@ test('on the portal: a multi-page tour to the end through a reload, counted by t
   await page.goto(`${PORTAL}/`);
   await expect(launcher(page)).toHaveAttribute('aria-expanded', 'false');
   expect(await new AxeBuilder({ page }).include('dan-buoc-widget').analyze().then((r) => r.violations)).toEqual([]);
+  // The panel, by keyboard: it opens with Enter, passes axe, and Escape gives focus back to the button.
+  await launcher(page).focus();
+  await page.keyboard.press('Enter');
+  await expect(launcher(page)).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('radio', { name: 'Rất lớn' })).toBeVisible();
+  expect(await new AxeBuilder({ page }).include('dan-buoc-widget').analyze().then((r) => r.violations)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(launcher(page)).toBeFocused();
+  await expect(launcher(page)).toHaveAttribute('aria-expanded', 'false');
   await startTour(page, TOUR_TITLE);
   await expect(launcher(page)).toBeHidden();
   await walkFindProcedure(citizen, 'khai sinh', {
@@ -179,6 +188,9 @@ test('strict CSP (script-src and style-src self): a whole tour across two pages 
   await page.getByRole('radio', { name: 'Rất lớn' }).check();
   await page.getByRole('button', { name: SAMPLE_TOUR }).click();
   await citizen.expectStep(1, 4);
+  // The overlay's styles are applied (the popover has its own type size), and nothing was refused.
+  expect(await violations(page)).toEqual([]);
+  await expect(citizen.popover).toHaveCSS('font-size', '20px');
   await citizen.typeIntoHighlighted('Nguyễn Văn An');
   await citizen.pressPopoverButton('Tiếp');
   await citizen.typeIntoHighlighted('0912345678', { enter: true });
