@@ -11,6 +11,8 @@ const noFrameworkInEngine = {
 };
 
 // What the content script bundles must stay small: no zod at run time (tours are checked at build time).
+// This catches direct imports in the files below; tests/unit/built-artifact.test.ts checks every built
+// content-script bundle, whatever the import graph.
 const contentScriptOnly = [
   { group: ['zod', 'zod/*'], allowTypeImports: true, message: 'The content script carries no zod: tours are validated at build time.' },
   { group: ['**/schema', '**/run-state', '**/tour-check'], allowTypeImports: true, message: 'Import types only from schema modules in content-script code.' },
@@ -38,6 +40,24 @@ export default tseslint.config(
     },
   },
   { files: ['engine/**/*.ts', 'sessions/**/*.ts'], rules: { 'no-restricted-imports': ['error', noFrameworkInEngine] } },
+  {
+    // engine/ runs in the content script, the widget and tests alike: browser APIs come in through PlayerHost.
+    files: ['engine/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'chrome', message: 'engine/ never touches extension APIs: take them through PlayerHost (DESIGN.md).' },
+        { name: 'browser', message: 'engine/ never touches extension APIs: take them through PlayerHost (DESIGN.md).' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'globalThis', property: 'chrome', message: 'engine/ never touches extension APIs.' },
+        { object: 'globalThis', property: 'browser', message: 'engine/ never touches extension APIs.' },
+        { object: 'window', property: 'chrome', message: 'engine/ never touches extension APIs.' },
+        { object: 'window', property: 'browser', message: 'engine/ never touches extension APIs.' },
+      ],
+    },
+  },
   {
     files: ['engine/player.ts', 'engine/overlay.ts', 'engine/resolve.ts', 'engine/wait.ts', 'engine/runner.ts', 'engine/match.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [...noFrameworkInEngine.patterns, ...contentScriptOnly] }] },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parsePattern } from './match';
 import { isAllowedOrigin, originOf } from './sites';
+import { refusedCharactersMessage, VISIBLE_TEXT_PATTERN } from './text-hygiene';
 
 /**
  * Tour format v1: the single source of the tour types. Strict everywhere (unknown keys are errors),
@@ -14,18 +15,69 @@ const slug = z
   .max(80)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lower-case a-z, 0-9 and single hyphens');
 
+/**
+ * Text a citizen sees. Invisible and control characters are refused before trimming, so a
+ * leading line feed or byte order mark is reported rather than silently trimmed away.
+ */
 const plain = (max: number) =>
   z
     .string()
+    .superRefine((s, ctx) => {
+      const problem = refusedCharactersMessage(s);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
     .trim()
     .min(1, 'must not be empty')
     .max(max)
-    .refine((s) => !/<\s*[a-z!/]/i.test(s), 'must be plain text, not HTML');
+    .refine((s) => !/<\s*[a-z!/]/i.test(s), 'must be plain text, not HTML')
+    .meta({ pattern: VISIBLE_TEXT_PATTERN });
 
-export const LocalText = z.strictObject({
-  vi: plain(600).describe('Vietnamese text (required)'),
-  en: plain(600).optional().describe('English text (optional)'),
-});
+/**
+ * A language key: BCP 47-like, a 2–3 letter language code ("en", "km", "hmn", "ede"), optionally a
+ * script ("zh-Hant") and a region ("pt-BR", "es-419").
+ */
+export const LANGUAGE_KEY = /^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?$/;
+export const MAX_LANGUAGES = 16;
+
+const LANGUAGE_NAMES: Record<string, string> = {
+  english: 'en', vietnamese: 'vi', hmong: 'hmn', hmông: 'hmn', khmer: 'km', ede: 'ede', êđê: 'ede',
+};
+
+/** The fix for a key that is not a language code: the code it most likely meant, else the format. */
+function languageKeyFix(key: string): string {
+  const squashed = key.toLowerCase().replace(/[\s'’_-]/g, '');
+  const guess = LANGUAGE_NAMES[squashed] ?? (LANGUAGE_KEY.test(key.toLowerCase()) ? key.toLowerCase() : undefined)
+    ?? (LANGUAGE_KEY.test(key.replace('_', '-')) ? key.replace('_', '-') : undefined);
+  const format = 'a short language code: 2–3 lower-case letters such as "en", "km", "hmn", "ede", optionally a region such as "pt-BR"';
+  return guess && guess !== key ? `use "${guess}" (${format})` : `use ${format}`;
+}
+
+function checkLanguageKeys(value: unknown, ctx: z.RefinementCtx): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+  // Own keys of the raw input: zod drops an own "__proto__" key silently, this does not.
+  const keys = Object.keys(value);
+  for (const key of keys) {
+    if (key === 'vi' || LANGUAGE_KEY.test(key)) continue;
+    ctx.addIssue({ code: 'custom', path: [key], input: value, message: `"${key}" is not a language code: ${languageKeyFix(key)}` });
+  }
+  if (keys.length > MAX_LANGUAGES) {
+    ctx.addIssue({ code: 'custom', input: value, message: `${keys.length} languages: a text carries at most ${MAX_LANGUAGES}` });
+  }
+}
+
+const LocalTextObject = z
+  .object({ vi: plain(600).describe('Vietnamese text (required; shown when the chosen language has no text)') })
+  .catchall(plain(600).optional().describe('the same text in another language, keyed by its code: "en", "km", "hmn", "ede"…'))
+  .meta({ propertyNames: { pattern: LANGUAGE_KEY.source }, maxProperties: MAX_LANGUAGES });
+
+/**
+ * Text in Vietnamese (required) and any number of other languages, keyed by language code. The
+ * player picks per string with `pickText`: the chosen language, else Vietnamese, never English.
+ */
+export const LocalText = z.preprocess<unknown, typeof LocalTextObject, z.input<typeof LocalTextObject>>((value, ctx) => {
+  checkLanguageKeys(value, ctx);
+  return value;
+}, LocalTextObject);
 
 export const UrlPattern = z
   .string()

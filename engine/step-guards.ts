@@ -52,7 +52,8 @@ export function watchErrors(
   const check = () => {
     for (const watch of watches) {
       for (const el of findEvery(watch.target, doc, isRendered)) {
-        if (seen.has(el)) continue;
+        // Our own popover shows the error in a role="alert" paragraph: never read it back as the page's.
+        if (seen.has(el) || el.closest('.danbuoc-popover')) continue;
         const pageText = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
         if (watch.text && !fold(pageText).includes(fold(watch.text))) continue;
         seen.add(el);

@@ -1,14 +1,20 @@
 import type { z } from 'zod';
 import { Tour } from './schema';
+import { refusedCharactersMessage } from './text-hygiene';
+import { tourStyleWarnings } from './tour-style';
 
 /**
  * Checks one tour file's text and turns every problem into `file: json.path: message`, with the fix
- * where there is an obvious one. Pure: the CLI, the build hook and the tests share it.
+ * where there is an obvious one. Errors fail the check; warnings (style, from WRITING.md) print as
+ * `warning: file: json.path: message` and do not. Pure: the CLI, the build hook and the tests share it.
  */
+export type Severity = 'error' | 'warning';
+
 export interface TourProblem {
   file: string;
   path: string;
   message: string;
+  severity: Severity;
   line: string;
 }
 
@@ -52,9 +58,28 @@ export function canonicalText(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/**
+ * Every string and key of the file, not only the text the schema checks: a bidi control in a CSS
+ * selector or a URL pattern never reaches the screen, but it can make a reviewer read a different
+ * selector or address than the one that runs.
+ */
+function refusedCharactersAnywhere(value: unknown, path: PropertyKey[], found: Array<[string, string]>): void {
+  if (typeof value === 'string') {
+    const problem = refusedCharactersMessage(value);
+    if (problem) found.push([jsonPath(path), problem]);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      const keyProblem = refusedCharactersMessage(key);
+      if (keyProblem) found.push([jsonPath(path), `in the key ${JSON.stringify(key)}: ${keyProblem}`]);
+      refusedCharactersAnywhere(child, [...path, Array.isArray(value) ? Number(key) : key], found);
+    }
+  }
+}
+
 export function checkTourText(file: string, text: string, expectedId?: string): TourProblem[] {
   const problems: TourProblem[] = [];
-  const add = (path: string, message: string) => problems.push({ file, path, message, line: `${file}: ${path}: ${message}` });
+  const add = (path: string, message: string, severity: Severity = 'error') =>
+    problems.push({ file, path, message, severity, line: `${severity === 'warning' ? 'warning: ' : ''}${file}: ${path}: ${message}` });
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -67,12 +92,20 @@ export function checkTourText(file: string, text: string, expectedId?: string): 
   if (!parsed.success) {
     for (const issue of parsed.error.issues.flatMap(unwrapUnion)) add(jsonPath(issue.path), explain(issue));
   }
+  const hidden: Array<[string, string]> = [];
+  refusedCharactersAnywhere(json, [], hidden);
+  for (const [path, message] of hidden) {
+    if (!problems.some((p) => p.path === path && p.message === message)) add(path, message);
+  }
   const id = (json as { id?: unknown } | null)?.id;
   if (expectedId !== undefined && typeof id === 'string' && id !== expectedId) {
     add('$.id', `id "${id}" must equal the file name "${expectedId}": rename the file or change the id`);
   }
   if (problems.length === 0 && text !== canonicalText(json)) {
     add('$', 'not in canonical form (2-space JSON, final newline): run "npm run tours:check -- --fix"');
+  }
+  if (parsed.success) {
+    for (const warning of tourStyleWarnings(parsed.data)) add(jsonPath(warning.path), warning.message, 'warning');
   }
   return problems;
 }

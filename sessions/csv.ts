@@ -1,8 +1,11 @@
 /**
  * RFC 4180 CSV writer that Excel opens correctly with Vietnamese text: UTF-8 with a byte-order
- * mark, CRLF line ends, a field quoted when it holds the delimiter, a quote, CR or LF (quotes
- * doubled). Spreadsheet formula injection is neutralised by default: a text cell starting with
- * = + - @ TAB or CR gets a leading apostrophe, so "=HYPERLINK(…)" stays text.
+ * mark, CRLF line ends, quotes doubled. A field is quoted when it holds a quote, CR, LF or ANY
+ * character some Excel may split on (`,` `;` TAB `|`), whatever delimiter this file uses: the
+ * machine that opens it may use another list separator (Vietnamese regional format uses ";").
+ * Spreadsheet formula injection is neutralised by default: a text cell starting with = + - @ TAB
+ * or CR gets a leading apostrophe, and so does every piece after a split character inside it
+ * ("a;=1+1" → "a;'=1+1"), so "=HYPERLINK(…)" stays text even if a spreadsheet splits the cell.
  *
  * Excel set to Vietnamese regional format uses ";" as its list separator and "," as its decimal
  * mark: pass `delimiter: ';'` for those machines (decimals are then written with a comma).
@@ -20,9 +23,9 @@ export interface CsvOptions {
 
 export const BOM = '\uFEFF';
 const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES_COMMA = /[",\r\n]/;
-const NEEDS_QUOTES_SEMICOLON = /[";\r\n]/;
-const NEEDS_QUOTES_TAB = /["\t\r\n]/;
+/** A formula character right after a character a spreadsheet may split a cell on. */
+const FORMULA_AFTER_SPLIT = /([,;\t|\r\n])(?=[=+\-@\t\r])/g;
+const NEEDS_QUOTES = /[",;\t|\r\n]/;
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
@@ -39,15 +42,18 @@ export function csvField(value: CsvCell, options: CsvOptions = {}): string {
     if (!Number.isFinite(value)) return '';
     text = String(value);
     if (delimiter === ';') text = text.replace('.', ',');
-    return text.includes(delimiter) ? `"${text}"` : text;
+    return NEEDS_QUOTES.test(text) ? `"${text}"` : text;
   }
   if (typeof value === 'boolean') text = value ? 'TRUE' : 'FALSE';
   else if (value instanceof Date) text = formatWallClock(value);
   else {
     text = value;
-    if ((options.neutraliseFormulas ?? true) && FORMULA_START.test(text)) text = `'${text}`;
+    if (options.neutraliseFormulas ?? true) {
+      text = text.replace(FORMULA_AFTER_SPLIT, "$1'");
+      if (FORMULA_START.test(text)) text = `'${text}`;
+    }
   }
-  if ((delimiter === ',' ? NEEDS_QUOTES_COMMA : delimiter === ';' ? NEEDS_QUOTES_SEMICOLON : NEEDS_QUOTES_TAB).test(text)) {
+  if (NEEDS_QUOTES.test(text)) {
     return `"${text.replaceAll('"', '""')}"`;
   }
   return text;

@@ -13,6 +13,7 @@ import {
   UNKNOWN,
   UNKNOWN_LABEL,
 } from './strings';
+import type { Withdrawal } from './withdrawals';
 import { DEFAULT_CATALOGUE, taskTitleIndex, type TaskCatalogue } from './tasks';
 import { DEFAULT_TIME_ZONE, formatDate, formatDateTime, wallClockDate, type TimeZone } from './time';
 
@@ -38,7 +39,8 @@ export interface ExportOptions {
 }
 
 export const BACKUP_FORMAT = 'dan-buoc-sessions';
-export const BACKUP_VERSION = 1;
+/** 2 added `withdrawn` (tombstones: session ids whose consent was withdrawn); 1 is still read. */
+export const BACKUP_VERSION = 2;
 
 export interface BackupFile {
   format: typeof BACKUP_FORMAT;
@@ -46,6 +48,15 @@ export interface BackupFile {
   exportedAt: number;
   deskId: string;
   sessions: Session[];
+  withdrawn: Withdrawal[];
+}
+
+export interface BackupMeta {
+  deskId: string;
+  exportedAt: number;
+  personal?: 'omit' | 'include';
+  /** Tombstones to pass on, so other desks refuse and delete these sessions too. */
+  withdrawn?: readonly Withdrawal[];
 }
 
 const yesNo = (value: boolean | undefined) => (value === undefined ? '' : value ? BOOLEAN_LABELS.yes.vi : BOOLEAN_LABELS.no.vi);
@@ -231,7 +242,7 @@ export function withoutPersonal(session: Session): Session {
   return next;
 }
 
-export function toBackup(sessions: Iterable<Session>, meta: { deskId: string; exportedAt: number; personal?: 'omit' | 'include' }): BackupFile {
+export function toBackup(sessions: Iterable<Session>, meta: BackupMeta): BackupFile {
   const list = [...sessions];
   return {
     format: BACKUP_FORMAT,
@@ -239,11 +250,12 @@ export function toBackup(sessions: Iterable<Session>, meta: { deskId: string; ex
     exportedAt: meta.exportedAt,
     deskId: meta.deskId,
     sessions: meta.personal === 'include' ? list : list.map(withoutPersonal),
+    withdrawn: [...(meta.withdrawn ?? [])],
   };
 }
 
 /** The backup as JSON text (compact: 100,000 sessions stay a few tens of MB). */
-export function backupJson(sessions: Iterable<Session>, meta: { deskId: string; exportedAt: number; personal?: 'omit' | 'include' }): string {
+export function backupJson(sessions: Iterable<Session>, meta: BackupMeta): string {
   return JSON.stringify(toBackup(sessions, meta));
 }
 

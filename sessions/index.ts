@@ -13,3 +13,5 @@ export * from './merge';
 export * from './retention';
 export * from './storage';
 export * from './repository';
+export * from './withdrawals';
+export * from './import-screen';

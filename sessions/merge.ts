@@ -1,6 +1,7 @@
 import { BACKUP_FORMAT, BACKUP_VERSION, withoutPersonal } from './export';
 import { migrateSession } from './migrations';
-import { PERSONAL_FIELDS, type Message, type Session } from './schema';
+import { describeIssues, PERSONAL_FIELDS, type Message, type Session } from './schema';
+import { Withdrawal } from './withdrawals';
 
 /**
  * Importing backups from several desks into one report. `parseBackup` is all-or-nothing: any
@@ -17,6 +18,8 @@ export interface ParseOk {
   deskId: string;
   exportedAt: number;
   sessions: Session[];
+  /** Sessions withdrawn on the desk that exported the file (format 2): never imported, deleted here too. */
+  withdrawn: Withdrawal[];
   /** Older records upgraded on the way in, with what changed (see migrations.ts). */
   warnings: Array<{ index: number; message: Message }>;
 }
@@ -85,7 +88,7 @@ export function parseBackup(text: string, options: { maxBytes?: number } = {}): 
       `The file comes from a newer Dẫn Bước (format ${file.version}; this one reads ${BACKUP_VERSION}). Update the extension and import again.`,
     );
   }
-  const allowed = new Set(['format', 'version', 'exportedAt', 'deskId', 'sessions']);
+  const allowed = new Set(['format', 'version', 'exportedAt', 'deskId', 'sessions', ...(file.version >= 2 ? ['withdrawn'] : [])]);
   const extra = Object.keys(file).filter((k) => !allowed.has(k));
   if (extra.length) return reject(`Tệp sao lưu có trường lạ: ${extra.slice(0, 5).join(', ')}.`, `Unknown field(s) in the backup: ${extra.slice(0, 5).join(', ')}.`);
   if (typeof file.deskId !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(file.deskId) || file.deskId.length > 64) {
@@ -97,6 +100,16 @@ export function parseBackup(text: string, options: { maxBytes?: number } = {}): 
   if (!Array.isArray(file.sessions)) return reject('Tệp sao lưu thiếu danh sách phiên (sessions).', 'The backup has no sessions list.');
   if (file.sessions.length > MAX_BACKUP_SESSIONS) {
     return reject(`Tệp có quá nhiều phiên (${file.sessions.length}).`, `Too many sessions in one file (${file.sessions.length}).`);
+  }
+
+  const withdrawn: Withdrawal[] = [];
+  if (file.withdrawn !== undefined) {
+    const parsed = Withdrawal.array().max(MAX_BACKUP_SESSIONS).safeParse(file.withdrawn);
+    if (!parsed.success) {
+      const where = describeIssues(parsed.error, 'withdrawn');
+      return reject(`Danh sách phiên đã rút đồng ý (withdrawn) trong tệp không hợp lệ — tệp không được nhập.\n${where}`, `The withdrawn list is invalid — nothing was imported.\n${where}`);
+    }
+    withdrawn.push(...parsed.data);
   }
 
   const sessions: Session[] = [];
@@ -113,7 +126,7 @@ export function parseBackup(text: string, options: { maxBytes?: number } = {}): 
     sessions.push(result.session);
     for (const message of result.warnings) warnings.push({ index, message });
   }
-  return { ok: true, deskId: file.deskId, exportedAt: file.exportedAt, sessions, warnings };
+  return { ok: true, deskId: file.deskId, exportedAt: file.exportedAt, sessions, withdrawn, warnings };
 }
 
 /** Structural equality of JSON-like values; a key holding `undefined` counts as absent. */
@@ -168,6 +181,11 @@ export interface MergeResult {
   sessions: Session[];
   /** Only the records to write: new ones and those an incoming copy replaced. */
   changed: Session[];
+  /**
+   * `added + replaced === changed.length`: what the preview announces is exactly what is written.
+   * `replaced` counts every existing record an incoming copy updates (a later edit, or a fuller copy
+   * of the same record); `conflicts` counts records that differ in more than personal fields.
+   */
   counts: { added: number; duplicates: number; conflicts: number; replaced: number };
   conflicts: MergeConflict[];
 }
@@ -189,21 +207,20 @@ export function mergeSessions(existing: readonly Session[], incoming: readonly S
     if (!held) {
       byId.set(s.id, s);
       changed.set(s.id, s);
-      counts.added += 1;
       continue;
     }
     if (jsonEqual(held, s)) {
       counts.duplicates += 1;
       continue;
     }
-    // The same record where one copy went through an export that left personal fields out: it is a
-    // duplicate, and the fuller copy stays (a stripped backup must not erase this desk's fields).
+    // The same record where one copy went through an export that left personal fields out: the
+    // fuller copy stays (a stripped backup must not erase this desk's fields). A stripped incoming
+    // copy is a duplicate; a fuller incoming copy updates the record here, and is counted so.
     if (personalCount(held) !== personalCount(s) && jsonEqual(withoutPersonal(held), withoutPersonal(s))) {
-      counts.duplicates += 1;
       if (personalCount(s) > personalCount(held)) {
         byId.set(s.id, s);
         changed.set(s.id, s);
-      }
+      } else counts.duplicates += 1;
       continue;
     }
     const incomingWins = compareVersions(s, held) > 0;
@@ -212,8 +229,11 @@ export function mergeSessions(existing: readonly Session[], incoming: readonly S
     if (incomingWins) {
       byId.set(s.id, s);
       changed.set(s.id, s);
-      if (existingIds.has(s.id)) counts.replaced += 1;
     }
+  }
+  for (const id of changed.keys()) {
+    if (existingIds.has(id)) counts.replaced += 1;
+    else counts.added += 1;
   }
   const sessions = [...byId.values()].sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { sessions, changed: [...changed.values()], counts, conflicts };

@@ -113,6 +113,12 @@ export async function applyMerge(adapter: StorageAdapter, merge: Pick<MergeResul
   return attempt(() => adapter.write(ops));
 }
 
+/** Any batch of writes, atomically, with the same quota message as every other write. */
+export async function writeAll(adapter: StorageAdapter, ops: readonly WriteOp[]): Promise<WriteResult> {
+  if (!ops.length) return { ok: true };
+  return attempt(() => adapter.write(ops));
+}
+
 /** "Xóa toàn bộ dữ liệu": sessions, members, settings, quarantine and meta. */
 export async function deleteEverything(adapter: StorageAdapter): Promise<WriteResult> {
   return attempt(() => adapter.clear());

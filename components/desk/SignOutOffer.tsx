@@ -9,12 +9,14 @@ export interface SignOutOfferProps {
   result: SignOutReply | undefined;
   /** h3 on the summary screen, the same on home for a previous session. */
   heading: string;
+  /** The list of visited sites could not be read: every allowed site is offered, and the offer says why. */
+  damaged?: boolean;
   onSignOut(sessionId: string, closeTabs: boolean): void;
   onSkip(sessionId: string): void;
 }
 
 /** The shared machine's last step: clear the citizen's logins on exactly the portal sites the session used, after a confirmation. */
-export function SignOutOffer({ sessionId, origins, result, heading, onSignOut, onSkip }: SignOutOfferProps) {
+export function SignOutOffer({ sessionId, origins, result, heading, damaged, onSignOut, onSkip }: SignOutOfferProps) {
   const [confirming, setConfirming] = useState(false);
   const [closeTabs, setCloseTabs] = useState(true);
   return (
@@ -28,6 +30,11 @@ export function SignOutOffer({ sessionId, origins, result, heading, onSignOut, o
       {result && !result.ok && (
         <p role="alert" className="error">
           {result.error.vi}
+        </p>
+      )}
+      {!result?.ok && damaged && (
+        <p role="alert" className="warning">
+          {T.signOutDamaged}
         </p>
       )}
       {!result?.ok && origins.length === 0 && <p>{T.signOutNone}</p>}

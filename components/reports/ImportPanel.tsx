@@ -1,3 +1,4 @@
+import { useId, useState } from 'react';
 import type { Message } from '../../sessions';
 import type { ImportPlan } from '../../extension/dashboard/actions';
 import { DASHBOARD_TEXT as T } from '../../extension/dashboard/strings';
@@ -15,28 +16,31 @@ export interface ImportPanelProps {
 
 const MAX_WARNINGS = 20;
 
-function Bilingual({ message }: { message: Message }) {
-  return (
-    <>
-      <p className="message">{message.vi}</p>
-      <p className="message" lang="en">
-        {message.en}
-      </p>
-    </>
-  );
+/** Vietnamese on screen; the English detail (for whoever debugs the file) goes to the console. */
+function Problem({ message }: { message: Message }) {
+  console.warn(`[Dẫn Bước] import: ${message.en}`);
+  return <p className="message">{message.vi}</p>;
 }
 
 function Preview({ plan, busy, formatDate, onConfirm, onCancel }: { plan: Extract<ImportPlan, { ok: true }> } & Omit<ImportPanelProps, 'state' | 'onFile'>) {
-  const { added, duplicates, conflicts, replaced } = plan.counts;
-  const changes = added > 0 || replaced > 0;
+  const { added, duplicates, conflicts, replaced, refused, dropped, withdrawnDeleted, withdrawnLearned } = plan.counts;
+  const changes = added > 0 || replaced > 0 || withdrawnDeleted > 0 || withdrawnLearned > 0;
   return (
     <div className="import-preview" data-testid="import-preview">
       <h3>{T.importPreviewHeading}</h3>
       <p>{T.importFile(plan.fileName, plan.deskId, formatDate(plan.exportedAt), plan.incoming.length)}</p>
       <ul>
         <li data-count="added">{T.importAdded(added)}</li>
+        {replaced > 0 && <li data-count="updated">{T.importUpdated(replaced)}</li>}
         <li data-count="duplicates">{T.importDuplicates(duplicates)}</li>
-        {conflicts > 0 && <li data-count="conflicts">{T.importConflicts(conflicts, replaced)}</li>}
+        {conflicts > 0 && <li data-count="conflicts">{T.importConflicts(conflicts)}</li>}
+        {refused.withdrawn > 0 && <li data-count="refused-withdrawn">{T.importRefusedWithdrawn(refused.withdrawn)}</li>}
+        {refused.future > 0 && <li data-count="refused-future">{T.importRefusedFuture(refused.future)}</li>}
+        {refused.unknownConsent > 0 && <li data-count="refused-consent">{T.importRefusedConsent(refused.unknownConsent)}</li>}
+        {refused.pastRetention > 0 && <li data-count="refused-retention">{T.importRefusedRetention(refused.pastRetention)}</li>}
+        {dropped.sessions > 0 && <li data-count="dropped">{T.importDropped(dropped.fields.map((f) => T.importFieldNames[f] ?? f), dropped.sessions)}</li>}
+        {withdrawnDeleted > 0 && <li data-count="withdrawn-deleted">{T.importWithdrawnDeleted(withdrawnDeleted)}</li>}
+        {withdrawnLearned > 0 && <li data-count="withdrawn-learned">{T.importWithdrawnLearned(withdrawnLearned)}</li>}
       </ul>
       {plan.warnings.length > 0 && (
         <details>
@@ -71,13 +75,17 @@ function Preview({ plan, busy, formatDate, onConfirm, onCancel }: { plan: Extrac
 
 export function ImportPanel(props: ImportPanelProps) {
   const { state, busy, onFile } = props;
+  const inputId = useId();
+  const [chosen, setChosen] = useState<string>();
   return (
     <section aria-labelledby="import-heading" className="panel">
       <h2 id="import-heading">{T.importHeading}</h2>
       <p>{T.importIntro}</p>
-      <label className="file-field">
-        {T.importLabel}
+      {/* The browser's own file button speaks English ("Choose File"): it is hidden, and this label is the button. */}
+      <div className="file-picker">
         <input
+          id={inputId}
+          className="visually-hidden"
           type="file"
           accept=".json,application/json"
           disabled={busy}
@@ -86,26 +94,33 @@ export function ImportPanel(props: ImportPanelProps) {
             const file = input.files?.[0];
             // Cleared so that choosing the same file again is a new import.
             input.value = '';
-            if (file) onFile(file);
+            if (file) {
+              setChosen(file.name);
+              onFile(file);
+            }
           }}
         />
-      </label>
+        <label htmlFor={inputId} className="button-like">
+          {T.importLabel}
+        </label>
+        <span className="file-name">{chosen ? T.importChosen(chosen) : T.importNoFile}</span>
+      </div>
       {state.stage === 'planned' && !state.plan.ok && (
         <div role="alert" className="error" data-testid="import-error">
           <p>
             <strong>{T.importRejected}</strong> ({state.plan.fileName})
           </p>
-          <Bilingual message={state.plan.error} />
+          <Problem message={state.plan.error} />
         </div>
       )}
       {state.stage === 'planned' && state.plan.ok && <Preview plan={state.plan} {...props} />}
       {state.stage === 'failed' && (
         <div role="alert" className="error">
-          <Bilingual message={state.error} />
+          <Problem message={state.error} />
         </div>
       )}
       <p role="status" className="status">
-        {state.stage === 'done' ? T.importDone(state.counts.added, state.counts.replaced) : state.stage === 'cancelled' ? T.importCancelled : ''}
+        {state.stage === 'done' ? T.importDone(state.counts.added, state.counts.replaced, state.counts.withdrawnDeleted) : state.stage === 'cancelled' ? T.importCancelled : ''}
       </p>
     </section>
   );

@@ -10,6 +10,7 @@ import {
   type Report,
   type Session,
   type TeamMember,
+  type Withdrawal,
 } from '../../sessions';
 import { toWorkbook } from './xlsx';
 
@@ -22,6 +23,8 @@ export interface ExportMeta {
   deskId: string;
   now: number;
   members: readonly TeamMember[];
+  /** Withdrawn session ids, passed on in every backup so other desks delete and refuse them too. */
+  withdrawn?: readonly Withdrawal[];
 }
 
 const CSV_TYPE = 'text/csv;charset=utf-8';
@@ -47,7 +50,7 @@ export async function downloadXlsx(report: Report, sessions: readonly Session[],
 /** A backup of `sessions` in the merge format (sessions/export.ts `backupJson`). */
 export function downloadBackup(sessions: readonly Session[], meta: ExportMeta, suffix = ''): void {
   const name = exportFileName('sao-luu', meta.deskId, meta.now, 'json').replace(/\.json$/, `${suffix}.json`);
-  downloadBlob(name, new Blob([backupJson(sessions, { deskId: meta.deskId, exportedAt: meta.now })], { type: JSON_TYPE }));
+  downloadBlob(name, new Blob([backupJson(sessions, { deskId: meta.deskId, exportedAt: meta.now, withdrawn: meta.withdrawn })], { type: JSON_TYPE }));
 }
 
 /** The file name suffix of a pre-purge backup: "-truoc-2025-03-02" (sessions before that day). */

@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
-import { findByWithdrawalCode, MAX_BACKUP_BYTES, type Message, type MergeResult, type Session, type StorageAdapter } from '../../sessions';
+import { findByWithdrawalCode, MAX_BACKUP_BYTES, type Message, type Session, type StorageAdapter } from '../../sessions';
 import { withdrawConsent } from '../desk/session-store';
 import { notifySessionsChanged } from '../sessions-db/changes';
-import { applyImport, eraseEverything, expiredSessions, planImport, purge, saveRetention, type ImportPlan } from './actions';
+import { applyImport, eraseEverything, expiredSessions, planImport, purge, saveRetention, SETTINGS_DAMAGED, type ImportCounts, type ImportPlan, type LocalRecords } from './actions';
 import { beforeSuffix, downloadBackup, type ExportMeta } from './exports';
 
 /** The import panel: nothing yet, a rejected file, a preview waiting for "Nhập", or the outcome. */
@@ -10,7 +10,7 @@ export type ImportState =
   | { stage: 'idle' }
   | { stage: 'reading' }
   | { stage: 'planned'; plan: ImportPlan }
-  | { stage: 'done'; counts: MergeResult['counts'] }
+  | { stage: 'done'; counts: ImportCounts }
   | { stage: 'cancelled' }
   | { stage: 'failed'; error: Message };
 
@@ -26,12 +26,14 @@ export interface ActionDeps {
   storage: () => Promise<StorageAdapter>;
   reload: () => Promise<void>;
   sessions: readonly Session[];
+  /** What an import is judged against; `settingsDamaged` refuses every import. */
+  local: Omit<LocalRecords, 'sessions'> & { settingsDamaged: boolean };
   exportMeta: () => ExportMeta;
   text: { purged(n: number): string; retentionSaved: string; deleteAllDone: string; withdrawDone(n: number): string; withdrawNotFound: Message };
 }
 
 /** Every write the dashboard makes: awaited, announced to other pages, then read back. */
-export function useActions({ storage, reload, sessions, exportMeta, text }: ActionDeps) {
+export function useActions({ storage, reload, sessions, local, exportMeta, text }: ActionDeps) {
   const [importState, setImportState] = useState<ImportState>({ stage: 'idle' });
   const [retentionOutcome, setRetentionOutcome] = useState<Outcome>(null);
   const [deleteOutcome, setDeleteOutcome] = useState<Outcome>(null);
@@ -66,16 +68,18 @@ export function useActions({ storage, reload, sessions, exportMeta, text }: Acti
         const plan: ImportPlan =
           content === null
             ? { ok: false, fileName: file.name, error: { vi: 'Không đọc được tệp.', en: 'The file could not be read.' } }
-            : planImport(file.name, content, sessions);
+            : local.settingsDamaged
+              ? { ok: false, fileName: file.name, error: SETTINGS_DAMAGED }
+              : planImport(file.name, content, { sessions, settings: local.settings, withdrawn: local.withdrawn }, Date.now());
         setImportState({ stage: 'planned', plan });
       }, failImport),
-    [run, sessions, failImport],
+    [run, sessions, local, failImport],
   );
 
   const confirmImport = useCallback(
     (plan: Extract<ImportPlan, { ok: true }>) =>
       run(async () => {
-        const result = await applyImport(await storage(), plan.incoming, Date.now());
+        const result = await applyImport(await storage(), plan, Date.now());
         if (!result.ok) {
           setImportState({ stage: 'failed', error: result.error });
           return;

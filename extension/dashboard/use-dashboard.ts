@@ -29,9 +29,17 @@ export function useDashboard(): DashboardProps {
 
   const model = useMemo(() => (ready ? buildModel(sessions, period, ready.loadedAt, months) : null), [ready, sessions, period, months]);
   const labels = useMemo(() => makeLabels(members), [members]);
-  const exportMeta = useCallback((): ExportMeta => ({ deskId: exportDeskId(settings, sessions), now: Date.now(), members }), [settings, sessions, members]);
+  const withdrawn = ready?.withdrawn;
+  const exportMeta = useCallback(
+    (): ExportMeta => ({ deskId: exportDeskId(settings, sessions), now: Date.now(), members, withdrawn: withdrawn?.list ?? [] }),
+    [settings, sessions, members, withdrawn],
+  );
+  const local = useMemo(
+    () => ({ settings, withdrawn: withdrawn?.ids ?? new Set<string>(), settingsDamaged: ready?.settingsError !== undefined }),
+    [settings, withdrawn, ready],
+  );
 
-  const actions = useActions({ storage, reload, sessions, exportMeta, text: T });
+  const actions = useActions({ storage, reload, sessions, local, exportMeta, text: T });
 
   useEffect(() => {
     if (view === 'print' && printPending.current) {
@@ -82,7 +90,7 @@ export function useDashboard(): DashboardProps {
     notes: {
       quarantined: state.quarantined.length,
       migrated: state.migrated,
-      settingsError: state.settingsError ? `${state.settingsError.vi} (${state.settingsError.en})` : null,
+      settingsError: state.settingsError ? state.settingsError.vi : null,
       onDownloadQuarantine: () => downloadQuarantine(state.quarantined, exportMeta()),
     },
     exports: {

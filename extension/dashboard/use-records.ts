@@ -3,13 +3,16 @@ import {
   loadMembers,
   loadSessions,
   loadSettings,
+  loadWithdrawals,
   type DeskSettings,
   type Message,
   type QuarantinedRecord,
   type Session,
   type StorageAdapter,
   type TeamMember,
+  type Withdrawal,
 } from '../../sessions';
+import { withSessionsLock } from '../sessions-db/lock';
 import { useLiveRead } from '../sessions-db/use-live-read';
 
 /**
@@ -25,6 +28,8 @@ export interface Records {
   settings: DeskSettings | undefined;
   settingsError: Message | undefined;
   members: TeamMember[];
+  /** Sessions withdrawn on this machine (ids only): imports refuse them, backups pass them on. */
+  withdrawn: { ids: Set<string>; list: Withdrawal[] };
   /** When the records were read: "now" for retention and the default period. */
   loadedAt: number;
 }
@@ -32,8 +37,9 @@ export interface Records {
 export type RecordsState = { status: 'loading' } | { status: 'error'; message: string } | ({ status: 'ready' } & Records);
 
 export async function readRecords(adapter: StorageAdapter, now: number): Promise<Records> {
-  const loaded = await loadSessions(adapter, now);
-  const [quarantined, settings, members] = await Promise.all([listQuarantine(adapter), loadSettings(adapter), loadMembers(adapter)]);
+  // loadSessions writes migrated records: like every write to the sessions store, under the lock.
+  const loaded = await withSessionsLock(() => loadSessions(adapter, now));
+  const [quarantined, settings, members, withdrawn] = await Promise.all([listQuarantine(adapter), loadSettings(adapter), loadMembers(adapter), loadWithdrawals(adapter)]);
   return {
     sessions: loaded.sessions,
     quarantined,
@@ -41,6 +47,7 @@ export async function readRecords(adapter: StorageAdapter, now: number): Promise
     settings: settings.ok ? settings.settings : undefined,
     settingsError: settings.ok ? undefined : settings.error,
     members: members.members,
+    withdrawn: { ids: withdrawn.ids, list: withdrawn.list },
     loadedAt: now,
   };
 }
@@ -48,7 +55,11 @@ export async function readRecords(adapter: StorageAdapter, now: number): Promise
 export function useRecords(): { state: RecordsState; storage: () => Promise<StorageAdapter>; reload: () => Promise<void> } {
   const { value, storage, reload } = useLiveRead<RecordsState>(
     async (adapter) => ({ status: 'ready', ...(await readRecords(adapter, Date.now())) }),
-    (error) => ({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+    (error) => {
+      // The page says it in Vietnamese; the technical detail is for the console.
+      console.error('[Dẫn Bước] could not read the sessions database', error);
+      return { status: 'error', message: error instanceof Error ? error.message : String(error) };
+    },
   );
   return { state: value ?? { status: 'loading' }, storage, reload };
 }

@@ -6,11 +6,14 @@ import {
   loadMembers,
   loadSessions,
   loadSettings,
+  loadWithdrawals,
+  pruneWithdrawalOps,
   redactPersonal,
   saveSession,
   Session,
   setSatisfaction,
   startSession,
+  withdrawalOps,
   withdrawalTargets,
   type DeskSettings,
   type OpResult,
@@ -20,8 +23,22 @@ import {
 } from '../../sessions';
 import { notifySessionsChanged } from '../sessions-db/changes';
 import { withSessionsLock } from '../sessions-db/lock';
-import { DESK_META_VERSION, META_KEYS, type OpenSessionPointer, type VisitedOrigins } from './records';
-import { attemptWrite, fail, ok, readPointer, readSession, readVisited, settingsOrCreate, type DeskResult } from './store';
+import { ALLOWED_ORIGINS } from '../../engine/sites';
+import { DESK_META_VERSION, META_KEYS, UNRECORDED_PREFIX, type HelpRequest, type HelpRequests, type OpenSessionPointer, type UnrecordedTask, type VisitedOrigins } from './records';
+import {
+  attemptWrite,
+  fail,
+  ok,
+  POINTER_DAMAGED,
+  pointerSessionId,
+  readHelp,
+  readPointer,
+  readSession,
+  readUnrecorded,
+  readVisitedRecord,
+  settingsOrCreate,
+  type DeskResult,
+} from './store';
 
 /**
  * The assisted session's life on this machine, shared by the desk console and the background:
@@ -52,6 +69,7 @@ export async function startDeskSession(adapter: StorageAdapter, input: StartInpu
     const { members } = await loadMembers(adapter);
     if (!members.some((m) => m.id === input.memberId)) return fail('Không tìm thấy hồ sơ thành viên này.', `No member profile "${input.memberId}".`);
     const pointer = await readPointer(adapter);
+    if (pointer === 'damaged') return { ok: false, error: POINTER_DAMAGED };
     if (pointer) {
       const current = await readSession(adapter, pointer.sessionId);
       if (current.ok && current.value && current.value.endedAt === undefined) {
@@ -138,7 +156,8 @@ export async function endDeskSession(
     const citizen = checkCitizen(parsed.data.citizen, settings, parsed.data.consent);
     if (!citizen.ok) return citizen;
     const ops: WriteOp[] = [{ type: 'put', store: 'sessions', key: sessionId, value: parsed.data }];
-    if ((await readPointer(adapter))?.sessionId === sessionId) ops.push({ type: 'delete', store: 'meta', key: META_KEYS.openSession });
+    if ((await pointerSessionId(adapter)) === sessionId) ops.push({ type: 'delete', store: 'meta', key: META_KEYS.openSession });
+    if ((await readHelp(adapter))?.sessionId === sessionId) ops.push({ type: 'delete', store: 'meta', key: META_KEYS.helpRequests });
     const written = await attemptWrite(adapter, ops);
     if (!written.ok) return written;
     notifySessionsChanged();
@@ -154,11 +173,62 @@ export type TourCompletion = 'no-open-session' | 'unchanged' | 'saved';
  */
 export async function completeTaskFromTour(adapter: StorageAdapter, taskId: string, at: number): Promise<DeskResult<TourCompletion>> {
   const pointer = await readPointer(adapter);
+  if (pointer === 'damaged') {
+    // Never dropped silently: the completion is kept (task id and time only) for the console to show.
+    const record: UnrecordedTask = { v: DESK_META_VERSION, taskId, at };
+    await withSessionsLock(() => attemptWrite(adapter, [{ type: 'put', store: 'meta', key: `${UNRECORDED_PREFIX}${taskId}`, value: record }]));
+    notifySessionsChanged();
+    return { ok: false, error: POINTER_DAMAGED };
+  }
   if (!pointer) return ok('no-open-session');
   // completeFromTour itself ignores a session that ended meanwhile.
   const result = await mutate(adapter, pointer.sessionId, (session) => completeFromTour(session, taskId, at));
   if (!result.ok) return result;
   return ok(result.value.changed ? 'saved' : 'unchanged');
+}
+
+export type HelpFlag = 'no-open-session' | 'task-not-in-session' | 'saved';
+
+/**
+ * "Nhờ cán bộ giúp" in a tour: when a session is open and one of `taskIds` (the tour's task, or a
+ * task it completes) is in it, that task is flagged with the step, persisted so a restarted worker
+ * or a reopened console still shows it. A second press on the same task replaces the step.
+ */
+export async function flagHelp(adapter: StorageAdapter, request: { taskIds: readonly string[]; tourId: string; stepId: string; at: number }): Promise<DeskResult<HelpFlag>> {
+  return withSessionsLock(async () => {
+    const pointer = await readPointer(adapter);
+    if (pointer === 'damaged') return { ok: false, error: POINTER_DAMAGED };
+    if (!pointer) return ok('no-open-session');
+    const session = await readSession(adapter, pointer.sessionId);
+    if (!session.ok) return session;
+    const open = session.value?.endedAt === undefined ? session.value : undefined;
+    const taskId = open && request.taskIds.find((id) => open.tasks.some((t) => t.taskId === id));
+    if (!open || !taskId) return ok(open ? 'task-not-in-session' : 'no-open-session');
+    const current = await readHelp(adapter);
+    const kept = current?.sessionId === open.id ? current.items.filter((h) => h.taskId !== taskId) : [];
+    const item: HelpRequest = { taskId, tourId: request.tourId, stepId: request.stepId, at: request.at };
+    const value: HelpRequests = { v: DESK_META_VERSION, sessionId: open.id, items: [...kept, item].slice(-50) };
+    const written = await attemptWrite(adapter, [{ type: 'put', store: 'meta', key: META_KEYS.helpRequests, value }]);
+    if (!written.ok) return written;
+    notifySessionsChanged();
+    return ok('saved');
+  });
+}
+
+/** The member has helped: the flag on `taskId` goes away. */
+export async function dismissHelp(adapter: StorageAdapter, sessionId: string, taskId: string): Promise<DeskResult> {
+  return withSessionsLock(async () => {
+    const current = await readHelp(adapter);
+    if (current?.sessionId !== sessionId || !current.items.some((h) => h.taskId === taskId)) return ok(undefined);
+    const items = current.items.filter((h) => h.taskId !== taskId);
+    const written = await attemptWrite(adapter, [
+      items.length
+        ? { type: 'put', store: 'meta', key: META_KEYS.helpRequests, value: { ...current, items } satisfies HelpRequests }
+        : { type: 'delete', store: 'meta', key: META_KEYS.helpRequests },
+    ]);
+    if (written.ok) notifySessionsChanged();
+    return written;
+  });
 }
 
 /**
@@ -169,11 +239,12 @@ export async function completeTaskFromTour(adapter: StorageAdapter, taskId: stri
 export async function recordVisit(adapter: StorageAdapter, origin: string): Promise<boolean> {
   if (!isAllowedOrigin(origin)) return false;
   const needed = async () => {
-    const pointer = await readPointer(adapter);
-    if (!pointer) return undefined;
-    const visited = await readVisited(adapter);
-    const current = visited?.sessionId === pointer.sessionId ? visited.origins : [];
-    return current.includes(origin) ? undefined : { sessionId: pointer.sessionId, origins: [...current, origin] };
+    const sessionId = await pointerSessionId(adapter);
+    if (!sessionId) return undefined;
+    const visited = await readVisitedRecord(adapter);
+    // A damaged list is replaced: the sign-out offer then still covers this origin.
+    const current = visited.state === 'ok' && visited.value.sessionId === sessionId ? visited.value.origins : [];
+    return current.includes(origin) ? undefined : { sessionId, origins: [...current, origin] };
   };
   if (!(await needed())) return false;
   return withSessionsLock(async () => {
@@ -186,20 +257,24 @@ export async function recordVisit(adapter: StorageAdapter, origin: string): Prom
   });
 }
 
-/** The origins to sign out of at the end of `sessionId`; refused while that session is still open. */
+/**
+ * The origins to sign out of at the end of `sessionId`; refused while that session is still open.
+ * A damaged list fails closed: every allowed origin (the citizen may be signed in on any of them).
+ */
 export async function visitedForSignOut(adapter: StorageAdapter, sessionId: string): Promise<DeskResult<string[]>> {
-  if ((await readPointer(adapter))?.sessionId === sessionId) {
+  if ((await pointerSessionId(adapter)) === sessionId) {
     return fail('Hãy kết thúc phiên trước khi đăng xuất người dân.', 'End the session before signing the citizen out.');
   }
-  const visited = await readVisited(adapter);
-  return ok(visited?.sessionId === sessionId ? visited.origins.filter(isAllowedOrigin) : []);
+  const visited = await readVisitedRecord(adapter);
+  if (visited.state === 'damaged') return ok([...ALLOWED_ORIGINS]);
+  return ok(visited.state === 'ok' && visited.value.sessionId === sessionId ? visited.value.origins.filter(isAllowedOrigin) : []);
 }
 
 /** Forgets the visited origins of `sessionId` (after signing out, or when the desk declines). */
 export async function clearVisited(adapter: StorageAdapter, sessionId: string): Promise<DeskResult> {
   return withSessionsLock(async () => {
-    const visited = await readVisited(adapter);
-    if (visited?.sessionId !== sessionId) return ok(undefined);
+    const visited = await readVisitedRecord(adapter);
+    if (visited.state === 'missing' || (visited.state === 'ok' && visited.value.sessionId !== sessionId)) return ok(undefined);
     const written = await attemptWrite(adapter, [{ type: 'delete', store: 'meta', key: META_KEYS.visitedOrigins }]);
     if (written.ok) notifySessionsChanged();
     return written;
@@ -211,9 +286,16 @@ export async function dropStalePointer(adapter: StorageAdapter): Promise<DeskRes
   return withSessionsLock(async () => {
     const pointer = await readPointer(adapter);
     if (!pointer) return ok(undefined);
-    const session = await readSession(adapter, pointer.sessionId);
-    if (session.ok && session.value && session.value.endedAt === undefined) return fail('Phiên vẫn đang mở.', 'The session is still open.');
-    const written = await attemptWrite(adapter, [{ type: 'delete', store: 'meta', key: META_KEYS.openSession }]);
+    if (pointer !== 'damaged') {
+      const session = await readSession(adapter, pointer.sessionId);
+      if (session.ok && session.value && session.value.endedAt === undefined) return fail('Phiên vẫn đang mở.', 'The session is still open.');
+    }
+    // The team member has seen the warning (and the tasks a tour could not record): both go.
+    const unrecorded = await readUnrecorded(adapter);
+    const written = await attemptWrite(adapter, [
+      { type: 'delete', store: 'meta', key: META_KEYS.openSession },
+      ...unrecorded.map(({ key }): WriteOp => ({ type: 'delete', store: 'meta', key })),
+    ]);
     if (written.ok) notifySessionsChanged();
     return written;
   });
@@ -221,16 +303,22 @@ export async function dropStalePointer(adapter: StorageAdapter): Promise<DeskRes
 
 /**
  * The citizen withdraws consent (the consent text promises it): their session is deleted outright,
- * with any other visit the domain ties to them (same ID number or phone), in one write. If it was
- * the open session, the console is free again.
+ * with any other visit the domain ties to them (same ID number or phone), in one write that also
+ * stores a tombstone per deleted id (sessions/withdrawals.ts) so no backup can bring them back. If
+ * it was the open session, the console is free again.
  */
 export async function withdrawConsent(adapter: StorageAdapter, sessionId: string, now: number): Promise<DeskResult<number>> {
   return withSessionsLock(async () => {
     const { sessions } = await loadSessions(adapter, now);
     if (!sessions.some((s) => s.id === sessionId)) return sessionGone();
     const plan = withdrawalTargets(sessions, sessionId);
-    const ops: WriteOp[] = plan.deleteIds.map((key) => ({ type: 'delete', store: 'sessions', key }));
-    if ((await readPointer(adapter))?.sessionId === sessionId) ops.push({ type: 'delete', store: 'meta', key: META_KEYS.openSession });
+    const tombstones = await loadWithdrawals(adapter);
+    const ops: WriteOp[] = [
+      ...plan.deleteIds.map((key): WriteOp => ({ type: 'delete', store: 'sessions', key })),
+      ...withdrawalOps(tombstones, plan.deleteIds.map((id) => ({ id, at: now }))),
+      ...pruneWithdrawalOps(tombstones, now),
+    ];
+    if ((await pointerSessionId(adapter)) === sessionId) ops.push({ type: 'delete', store: 'meta', key: META_KEYS.openSession });
     const written = await attemptWrite(adapter, ops);
     if (!written.ok) return written;
     notifySessionsChanged();

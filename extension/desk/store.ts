@@ -19,7 +19,20 @@ import {
 } from '../../sessions';
 import { notifySessionsChanged } from '../sessions-db/changes';
 import { withSessionsLock } from '../sessions-db/lock';
-import { CurrentMember, DESK_META_VERSION, META_KEYS, OpenSessionPointer, parseOr, VisitedOrigins } from './records';
+import {
+  CurrentMember,
+  DESK_META_VERSION,
+  HelpRequests,
+  META_KEYS,
+  OpenSessionPointer,
+  parseOr,
+  readMetaRecord,
+  UNRECORDED_PREFIX,
+  UnrecordedTask,
+  VisitedOrigins,
+  type HelpRequest,
+  type MetaRead,
+} from './records';
 
 /**
  * The desk's reads and its profile/settings writes, over the sessions StorageAdapter. Every write
@@ -52,7 +65,18 @@ export interface DeskSnapshot {
   /** The pointer names a session that cannot be read: said out loud, never hidden. */
   openError: Message | undefined;
   visited: VisitedOrigins | undefined;
+  /** The visited-origins record exists but cannot be read: the sign-out offer covers every allowed origin. */
+  visitedDamaged: boolean;
+  /** Tasks a tour completed that could not be written (damaged pointer): for the team member to mark by hand. */
+  unrecorded: UnrecordedTask[];
+  /** "Nhờ cán bộ giúp" pressed in a tour, for tasks of the open session. */
+  help: HelpRequest[];
 }
+
+export const POINTER_DAMAGED: Message = {
+  vi: 'Không đọc được bản ghi “phiên đang mở” trên máy này (bản ghi bị hỏng). Phiên có thể vẫn còn trong trang báo cáo. Việc hướng dẫn báo xong trong lúc này chưa được ghi: hãy đánh dấu bằng tay.',
+  en: 'The open-session pointer on this machine is damaged. Tasks completed by a tour meanwhile were not recorded.',
+};
 
 /** One session by id, upgraded and validated; undefined when missing. */
 export async function readSession(adapter: StorageAdapter, id: string): Promise<DeskResult<Session | undefined>> {
@@ -62,12 +86,39 @@ export async function readSession(adapter: StorageAdapter, id: string): Promise<
   return migrated.ok ? ok(migrated.session) : { ok: false, error: migrated.error };
 }
 
-export async function readPointer(adapter: StorageAdapter): Promise<OpenSessionPointer | undefined> {
-  return parseOr(OpenSessionPointer, await adapter.get('meta', META_KEYS.openSession));
+export async function readPointerRecord(adapter: StorageAdapter): Promise<MetaRead<OpenSessionPointer>> {
+  return readMetaRecord(OpenSessionPointer, await adapter.get('meta', META_KEYS.openSession));
 }
 
-export async function readVisited(adapter: StorageAdapter): Promise<VisitedOrigins | undefined> {
-  return parseOr(VisitedOrigins, await adapter.get('meta', META_KEYS.visitedOrigins));
+/** The open-session pointer, or 'damaged': callers must decide what a damaged pointer means, never read it as "none". */
+export async function readPointer(adapter: StorageAdapter): Promise<OpenSessionPointer | 'damaged' | undefined> {
+  const read = await readPointerRecord(adapter);
+  return read.state === 'damaged' ? 'damaged' : read.state === 'ok' ? read.value : undefined;
+}
+
+/** The id the pointer names, undefined when missing or damaged (for "is this the open session?" checks). */
+export async function pointerSessionId(adapter: StorageAdapter): Promise<string | undefined> {
+  const pointer = await readPointer(adapter);
+  return pointer === 'damaged' ? undefined : pointer?.sessionId;
+}
+
+export async function readVisitedRecord(adapter: StorageAdapter): Promise<MetaRead<VisitedOrigins>> {
+  return readMetaRecord(VisitedOrigins, await adapter.get('meta', META_KEYS.visitedOrigins));
+}
+
+/** Tasks a tour completed while the pointer was damaged (see completeTaskFromTour). */
+export async function readUnrecorded(adapter: StorageAdapter): Promise<Array<{ key: string; task: UnrecordedTask }>> {
+  const out: Array<{ key: string; task: UnrecordedTask }> = [];
+  for (const { key, value } of await adapter.list('meta')) {
+    if (!key.startsWith(UNRECORDED_PREFIX)) continue;
+    const parsed = UnrecordedTask.safeParse(value);
+    if (parsed.success) out.push({ key, task: parsed.data });
+  }
+  return out;
+}
+
+export async function readHelp(adapter: StorageAdapter): Promise<HelpRequests | undefined> {
+  return parseOr(HelpRequests, await adapter.get('meta', META_KEYS.helpRequests));
 }
 
 /** A new desk id: `ban-` and 8 random hex digits (stamped on every session of this machine). */
@@ -109,14 +160,17 @@ async function settingsForDisplay(adapter: StorageAdapter): Promise<DeskResult<D
 export async function readDesk(adapter: StorageAdapter): Promise<DeskResult<DeskSnapshot>> {
   const settings = await settingsForDisplay(adapter);
   if (!settings.ok) return settings;
-  const [{ members }, current, pointer, visited] = await Promise.all([
+  const [{ members }, current, pointerRead, visitedRead, unrecorded, help] = await Promise.all([
     loadMembers(adapter),
     adapter.get('meta', META_KEYS.currentMember).then((raw) => parseOr(CurrentMember, raw)),
-    readPointer(adapter),
-    readVisited(adapter),
+    readPointerRecord(adapter),
+    readVisitedRecord(adapter),
+    readUnrecorded(adapter),
+    readHelp(adapter),
   ]);
+  const pointer = pointerRead.state === 'ok' ? pointerRead.value : undefined;
   let open: Session | undefined;
-  let openError: Message | undefined;
+  let openError: Message | undefined = pointerRead.state === 'damaged' ? POINTER_DAMAGED : undefined;
   if (pointer) {
     const session = await readSession(adapter, pointer.sessionId);
     if (!session.ok) openError = session.error;
@@ -124,7 +178,18 @@ export async function readDesk(adapter: StorageAdapter): Promise<DeskResult<Desk
   }
   const active = members.filter((m) => !m.archived).sort((a, b) => a.displayName.localeCompare(b.displayName, 'vi'));
   const memberId = open?.memberId ?? current?.memberId;
-  return ok({ settings: settings.value, members: active, member: members.find((m) => m.id === memberId), open, openError, visited });
+  const helpItems = open && help?.sessionId === open.id ? help.items.filter((h) => open.tasks.some((t) => t.taskId === h.taskId)) : [];
+  return ok({
+    settings: settings.value,
+    members: active,
+    member: members.find((m) => m.id === memberId),
+    open,
+    openError,
+    visited: visitedRead.state === 'ok' ? visitedRead.value : undefined,
+    visitedDamaged: visitedRead.state === 'damaged',
+    unrecorded: unrecorded.map((u) => u.task),
+    help: helpItems,
+  });
 }
 
 /** A short, stable code from the name the member types: "Nguyễn Thị Hoa" → "nguyen-thi-hoa" (then -2, -3 …). */
@@ -171,6 +236,7 @@ export async function createMember(adapter: StorageAdapter, input: MemberInput, 
 /** Chooses who is working at the desk (undefined: nobody, back to the profile list). */
 export async function selectMember(adapter: StorageAdapter, memberId: string | undefined): Promise<DeskResult> {
   return withSessionsLock(async () => {
+    // A damaged pointer may hide an open session: switching member is refused until it is cleared.
     if (await readPointer(adapter)) return fail('Hãy kết thúc phiên đang mở trước khi đổi thành viên.', 'End the open session before switching member.');
     const op: WriteOp =
       memberId === undefined
@@ -194,8 +260,8 @@ export async function saveDeskSettings(adapter: StorageAdapter, next: DeskSettin
     if (!parsed.success) return fail('Cài đặt không hợp lệ.', `Invalid settings: ${parsed.error.issues[0]?.message}`);
     const saved = await saveSettings(adapter, parsed.data);
     if (!saved.ok) return saved;
-    const pointer = await readPointer(adapter);
-    const open = pointer ? await readSession(adapter, pointer.sessionId) : undefined;
+    const openId = await pointerSessionId(adapter);
+    const open = openId ? await readSession(adapter, openId) : undefined;
     if (open?.ok && open.value) {
       const redacted = redactPersonal(open.value, parsed.data);
       if (redacted !== open.value) {

@@ -3,9 +3,12 @@ import { STORE_NAMES, StorageQuotaError, type StorageAdapter, type StoreName, ty
 
 /**
  * The session domain's StorageAdapter over IndexedDB: one object store per StoreName, out-of-line
- * string keys. Every promise settles on the transaction's `complete`, so a reply sent after it is
- * durable; a quota error aborts the whole transaction and surfaces as StorageQuotaError.
+ * string keys. Every write transaction is opened with `durability: 'strict'` and every promise
+ * settles on its `complete`, so a reply sent after it is on disk (Chromium's default, "relaxed",
+ * reports completion before the data is flushed); a quota error aborts the whole transaction and
+ * surfaces as StorageQuotaError.
  */
+const DURABLE = { durability: 'strict' } as const;
 export const DB_NAME = 'dan-buoc-sessions';
 const DB_VERSION = 1;
 
@@ -56,7 +59,7 @@ export class IdbStorage implements StorageAdapter {
     if (!ops.length) return;
     const stores = [...new Set(ops.map((op) => op.store))];
     await durably(async () => {
-      const tx = this.db.transaction(stores, 'readwrite');
+      const tx = this.db.transaction(stores, 'readwrite', DURABLE);
       try {
         // put() throws synchronously on a value it cannot clone; requests queued before it would
         // still commit unless the transaction is aborted.
@@ -76,7 +79,7 @@ export class IdbStorage implements StorageAdapter {
 
   async clear(): Promise<void> {
     await durably(async () => {
-      const tx = this.db.transaction([...STORE_NAMES], 'readwrite');
+      const tx = this.db.transaction([...STORE_NAMES], 'readwrite', DURABLE);
       await Promise.all([...STORE_NAMES.map((name) => tx.objectStore(name).clear()), tx.done]);
     });
   }

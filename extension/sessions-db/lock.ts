@@ -11,11 +11,26 @@
 export const SESSIONS_LOCK = 'dan-buoc-sessions-write';
 
 let localQueue: Promise<unknown> = Promise.resolve();
+let localHeld = false;
 
 function localLock<T>(work: () => Promise<T>): Promise<T> {
-  const next = localQueue.catch(() => undefined).then(work);
+  const next = localQueue
+    .catch(() => undefined)
+    .then(async () => {
+      localHeld = true;
+      try {
+        return await work();
+      } finally {
+        localHeld = false;
+      }
+    });
   localQueue = next.catch(() => undefined);
   return next;
+}
+
+/** Whether the in-process lock is held right now: lets unit tests prove every write happens under it. */
+export function localLockHeld(): boolean {
+  return localHeld;
 }
 
 export function withSessionsLock<T>(work: () => Promise<T>): Promise<T> {

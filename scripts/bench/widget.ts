@@ -102,7 +102,7 @@ export async function benchWidget(): Promise<Section> {
   for (const peer of PEERS) peers.push({ name: peer.name, ...(await peerSize(peer)) });
   const times = summarize(await launcherTimes(Number(process.env.BENCH_WIDGET_LOADS ?? 9)));
   return {
-    title: '7. Embeddable widget (scripts/bench/widget.ts)',
+    title: '8. Embeddable widget (scripts/bench/widget.ts)',
     rows: [
       { name: `Dẫn Bước widget  .output/widget/${widget.file.split('/').pop()} (CSS inside)`, value: `${kb(widgetGzip)} gzip` },
       ...peers.map((p) => ({ name: `${p.name} (esbuild, minified iife es2020, JS + CSS)`, value: `${kb(p.js + p.css)} gzip (JS ${kb(p.js)}, CSS ${kb(p.css)})` })),

@@ -69,7 +69,7 @@ test('closing ends the tour; the popup offers to resume it where it stopped', as
   await citizen.expectNoOverlay();
 
   const popup = await openPopupFor(ext, portal);
-  await expect(popup.getByRole('heading', { name: 'Bạn đang làm dở' })).toBeVisible();
+  await expect(popup.getByRole('heading', { name: 'Hướng dẫn đang làm dở' })).toBeVisible();
   await expect(popup.getByText('Bước 3/5')).toBeVisible();
   await popup.getByRole('button', { name: 'Tiếp tục' }).click();
   await portal.bringToFront();

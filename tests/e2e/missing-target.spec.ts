@@ -26,7 +26,7 @@ test('a missing target: a calm message after the timeout, skip or stop, and a br
   const row = options.getByRole('row').filter({ hasText: 'muc-thanh-phan-ho-so' });
   await expect(row).toContainText(TOUR_TITLE);
   await expect(row).toContainText('/thu-tuc-hanh-chinh/9.999999');
-  await expect(row).toContainText('role:heading, text');
+  await expect(row).toContainText('vai trò và tên, chữ trên trang');
   await expect(options.locator('body')).not.toContainText('SECRET-42');
   const results = await new AxeBuilder({ page: options }).analyze();
   expect(results.violations).toEqual([]);

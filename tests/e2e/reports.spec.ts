@@ -184,10 +184,12 @@ test('a fresh profile imports the backup: twice counts once; malformed and forei
 
   await dashboard.importFile(backup!.name, backup!.bytes);
   const preview = page.getByTestId('import-preview');
-  await expect(preview.locator('[data-count="added"]')).toHaveText(/^8 phiên mới/);
+  // The two 14-month-old sessions are past this desk's (default) 12-month retention: refused, and said so.
+  await expect(preview.locator('[data-count="added"]')).toHaveText(/^6 phiên mới/);
   await expect(preview.locator('[data-count="duplicates"]')).toHaveText(/^0 phiên/);
+  await expect(preview.locator('[data-count="refused-retention"]')).toHaveText(/^2 phiên đã quá thời hạn lưu/);
   await dashboard.button('Nhập vào máy này').click();
-  await expect(page.getByRole('status').filter({ hasText: 'Đã nhập' })).toHaveText('Đã nhập: thêm 8 phiên, cập nhật 0 phiên.');
+  await expect(page.getByRole('status').filter({ hasText: 'Đã nhập' })).toHaveText('Đã nhập: thêm 6 phiên, cập nhật 0 phiên.');
   await dashboard.showDay(anchorDate);
   await expectTotals(dashboard, 5);
   await expect(dashboard.metric('citizens')).toHaveText('4');
@@ -196,8 +198,8 @@ test('a fresh profile imports the backup: twice counts once; malformed and forei
   // The same file again: all duplicates, nothing to import, totals unchanged.
   await dashboard.importFile(backup!.name, backup!.bytes);
   await expect(preview.locator('[data-count="added"]')).toHaveText(/^0 phiên mới/);
-  await expect(preview.locator('[data-count="duplicates"]')).toHaveText(/^8 phiên đã có sẵn/);
-  await expect(preview.getByRole('status')).toContainText('Không có gì mới');
+  await expect(preview.locator('[data-count="duplicates"]')).toHaveText(/^6 phiên đã có sẵn/);
+  await expect(preview.getByRole('status')).toContainText('Không có gì để nhập');
   await expect(dashboard.button('Nhập vào máy này')).toHaveCount(0);
   await dashboard.button('Huỷ').click();
   await expectTotals(dashboard, 5);
@@ -209,11 +211,13 @@ test('a fresh profile imports the backup: twice counts once; malformed and forei
   await expect(alert).toHaveAttribute('role', 'alert');
   await expect(alert).toContainText('Không nhập tệp này');
   await expect(alert).toContainText('Tệp không phải JSON hợp lệ');
-  await expect(alert).toContainText('Not valid JSON');
+  // Vietnamese only on screen; the English detail goes to the console.
+  await expect(alert).not.toContainText('Not valid JSON');
+  await expect(page.getByText('Tệp đã chọn: hong.json')).toBeVisible();
 
   await dashboard.importFile('danh-sach.json', JSON.stringify({ format: 'some-other-app', items: [1, 2, 3] }));
   await expect(alert).toContainText('không phải tệp sao lưu phiên hỗ trợ của Dẫn Bước');
-  await expect(alert).toContainText('Not a Dẫn Bước session backup');
+  await expect(alert).not.toContainText('Not a Dẫn Bước session backup');
 
   // A real backup with one broken session: the whole file is refused.
   const tampered = JSON.parse(backup!.bytes.toString('utf8')) as { sessions: Array<Record<string, unknown>> };

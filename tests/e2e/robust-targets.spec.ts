@@ -69,7 +69,7 @@ test('an error toast is explained and the citizen stays on the step', async ({ e
   await portal.locator('#kt_gui-ho-so').focus();
   await portal.keyboard.press('Enter');
   const alert = citizen.popover.locator('.danbuoc-alert');
-  await expect(alert).toHaveText(/Bạn chưa chọn nơi nộp hồ sơ/);
+  await expect(alert).toHaveText(/Chưa chọn nơi nộp hồ sơ/);
   await expect(portal.locator('body > [role=alert]')).toHaveCount(0, { timeout: 5000 });
   await expect(alert).toBeVisible();
   await citizen.expectStep(1, STEPS);

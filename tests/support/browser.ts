@@ -49,17 +49,20 @@ export async function launchWithExtension({
   headless = true,
   userDataDir: kept,
   extraExtensions = [],
+  extensionDir = EXTENSION_DIR,
 }: {
   headless?: boolean;
   userDataDir?: string;
   /** unpacked extensions loaded beside ours, such as TEST_VOICE_DIR */
   extraExtensions?: string[];
+  /** our extension, built elsewhere (a hostile test build) */
+  extensionDir?: string;
 } = {}): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run "npm run build" first.`);
   }
   const userDataDir = kept ?? (await mkdtemp(join(tmpdir(), 'danbuoc-')));
-  const extensions = [EXTENSION_DIR, ...extraExtensions].join(',');
+  const extensions = [extensionDir, ...extraExtensions].join(',');
   const context = await chromium.launchPersistentContext(userDataDir, {
     headless,
     executablePath: chromiumExecutable(),

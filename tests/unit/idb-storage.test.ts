@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { IdbStorage } from '../../extension/sessions-db/idb-storage';
 
 let n = 0;
@@ -41,5 +41,20 @@ describe('IdbStorage', () => {
     expect(await db.get('sessions', 's1')).toBeUndefined();
     await db.clear();
     for (const store of ['sessions', 'members', 'settings', 'quarantine', 'meta'] as const) expect(await db.list(store)).toEqual([]);
+  });
+
+  it('opens every write transaction with durability "strict" (the docs call session writes durable)', async () => {
+    const db = await fresh();
+    const spy = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    try {
+      await db.put('sessions', 'a', 1);
+      await db.write([{ type: 'delete', store: 'sessions', key: 'a' }]);
+      await db.clear();
+      const writes = spy.mock.calls.filter(([, mode]) => mode === 'readwrite');
+      expect(writes).toHaveLength(3);
+      for (const [, , options] of writes) expect(options).toEqual({ durability: 'strict' });
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

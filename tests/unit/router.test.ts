@@ -9,6 +9,7 @@ import { createRunStore } from '../../extension/background/run-store';
 import type { BackgroundToContent, RunSnapshot, TabStatus } from '../../extension/messages';
 import type { RunEffect, RunState } from '../../engine/runner';
 import { Tour } from '../../engine/schema';
+import { DEFAULT_PREFS } from '../../engine/prefs';
 
 const tour = Tour.parse(JSON.parse(readFileSync(new URL('../../tours/dvcqg-tim-thu-tuc.json', import.meta.url), 'utf8')));
 const EXT = 'dan-buoc-test';
@@ -64,6 +65,9 @@ describe('router: senders', () => {
     ['another extension', { ...popup, id: 'evil-ext' }, { kind: 'popup:start', tabId: TAB, tourId: tour.id }],
     ['a content script on a look-alike origin', content('https://dichvucong.gov.vn.evil.cc/'), { kind: 'content:hello', url: 'https://dichvucong.gov.vn.evil.cc/' }],
     ['a content script on http', content('http://dichvucong.gov.vn/'), { kind: 'content:hello', url: 'http://dichvucong.gov.vn/' }],
+    // Match patterns ignore the port: the sender check compares exact origins, port included.
+    ['a content script on the right host but another port', content('https://dichvucong.gov.vn:8443/'), { kind: 'content:hello', url: 'https://dichvucong.gov.vn:8443/' }],
+    ['a content script on a URL with the portal as user name', content('https://dichvucong.gov.vn@evil.cc/'), { kind: 'content:hello', url: 'https://dichvucong.gov.vn@evil.cc/' }],
     ['a content script of another extension', content(HOME, { id: 'evil-ext' }), advance(S0)],
     ['a web page claiming to be the popup', { id: EXT, url: `${BASE}popup.html`, tab: { id: TAB, url: 'https://evil.cc/' } as Browser.Tabs.Tab }, { kind: 'popup:start', tabId: TAB, tourId: tour.id }],
     ['an extension page of another base URL', { id: EXT, url: 'chrome-extension://evil-ext/popup.html' }, { kind: 'popup:start', tabId: TAB, tourId: tour.id }],
@@ -137,7 +141,7 @@ describe('router: runs', () => {
     expect(await stored()).toMatchObject({ tourId: tour.id, stepIndex: 0, status: 'active' });
     expect(status).toMatchObject({ url: HOME, tourTitle: tour.title.vi, stepCount: 5, storageError: null });
     expect(status.run).toEqual(await stored());
-    expect(notified).toEqual([[TAB, { kind: 'bg:render', snapshot: { tour, run: await stored(), topUrl: HOME } }]]);
+    expect(notified).toEqual([[TAB, { kind: 'bg:render', snapshot: { tour, run: await stored(), topUrl: HOME, prefs: DEFAULT_PREFS } }]]);
   });
 
   it('popup:start with open goes to the tour start when the tab is elsewhere', async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Tour } from '../../engine/schema';
+import { VISIBLE_TEXT_PATTERN } from '../../engine/text-hygiene';
 
 const EXAMPLE_TEXT = readFileSync(new URL('../../tours/dvcqg-tim-thu-tuc.json', import.meta.url), 'utf8');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -270,8 +271,179 @@ describe('Tour schema: property tests', () => {
     expect(onlyIssue(withCtor)).toMatchObject({ code: 'unrecognized_keys', path: [] });
     const nested = example();
     nested.steps[0].say = JSON.parse('{"__proto__":{"polluted":1},"vi":"Gõ"}');
-    expect(onlyIssue(nested)).toMatchObject({ code: 'unrecognized_keys', path: ['steps', 0, 'say'] });
+    // a text's keys are language codes: "__proto__" is refused as one, at its own path
+    expect(onlyIssue(nested)).toMatchObject({ code: 'custom', path: ['steps', 0, 'say', '__proto__'] });
+    expect(onlyIssue(nested).message).toMatch(/"__proto__" is not a language code/);
     expect(({} as Json).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+});
+
+describe('Tour schema: languages', () => {
+  it('accepts Vietnamese with any number of other languages keyed by code', () => {
+    const say = { vi: 'Bấm “Tìm kiếm”.', en: 'Press Search.', hmn: 'Nias “Tìm kiếm”.', km: 'ចុច “Tìm kiếm”។', ede: 'Mtă “Tìm kiếm”.', 'zh-Hant': '按', 'pt-BR': 'Clique', 'es-419': 'Pulse' };
+    const parsed = Tour.parse(mutate((t) => (t.steps[1].say = say)));
+    expect(parsed.steps[1].say).toEqual(say);
+    // the type allows text.vi and any code; a missing language is undefined, not a string
+    const km: string | undefined = parsed.steps[1].say.km;
+    const vi: string = parsed.steps[1].say.vi;
+    expect([vi, km]).toEqual([say.vi, say.km]);
+    expect(parsed.steps[1].say.th).toBeUndefined();
+  });
+
+  it('still requires vi when other languages are there', () => {
+    expect(onlyIssue(mutate((t) => (t.steps[1].say = { en: 'Press Search.', km: 'ចុច' })))).toMatchObject({ path: ['steps', 1, 'say', 'vi'] });
+  });
+
+  it('refuses a key that is not a language code, at the key, with the code to use', () => {
+    const cases: Array<[string, RegExp]> = [
+      ['English', /use "en"/],
+      ['EN', /use "en"/],
+      ['en_GB', /use "en-GB"/],
+      ["H'Mông", /use "hmn"/],
+      ['Khmer', /use "km"/],
+      ['e', /use a short language code/],
+      ['english-text', /use a short language code/],
+      ['en-gb', /use a short language code/],
+      ['', /use a short language code/],
+    ];
+    for (const [key, fix] of cases) {
+      const issue = onlyIssue(mutate((t) => (t.steps[1].say[key] = 'x')));
+      expect(issue.path, key).toEqual(['steps', 1, 'say', key]);
+      expect(issue.message, key).toContain(`"${key}" is not a language code`);
+      expect(issue.message, key).toMatch(fix);
+    }
+  });
+
+  it('checks every language’s text like the Vietnamese', () => {
+    expect(onlyIssue(mutate((t) => (t.title.km = '  ')))).toMatchObject({ path: ['title', 'km'], message: 'must not be empty' });
+    expect(onlyIssue(mutate((t) => (t.steps[0].say.hmn = '<b>x</b>')))).toMatchObject({ path: ['steps', 0, 'say', 'hmn'] });
+    expect(onlyIssue(mutate((t) => (t.steps[0].say.ede = 5))).path).toEqual(['steps', 0, 'say', 'ede']);
+  });
+
+  it('caps the number of languages of one text', () => {
+    const many = Object.fromEntries(['vi', ...Array.from({ length: 16 }, (_, i) => `a${String.fromCharCode(97 + i)}`)].map((k) => [k, 'x']));
+    expect(onlyIssue(mutate((t) => (t.steps[0].say = many))).message).toMatch(/at most 16/);
+    delete many.aa;
+    expect(Tour.safeParse(mutate((t) => (t.steps[0].say = many))).success).toBe(true);
+  });
+});
+
+/** Every character tour text refuses, one per kind and both ends of each range. */
+const REFUSED = [
+  0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x200e, 0x200f, 0x061c, // bidi controls
+  0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, // zero-width
+  0x0000, 0x0009, 0x000a, 0x000d, 0x001b, 0x001f, 0x007f, 0x0080, 0x0085, 0x009f, // C0, DEL, C1
+  0x00ad, 0x2028, 0x2029, 0x2061, 0x2064, 0x206a, 0x206f, 0xfff9, 0xfffb, 0x180e, 0xe0001, 0xe0041, 0xe007f, // other invisibles
+];
+/** The refused ranges, written out independently of engine/text-hygiene.ts. */
+const REFUSED_RANGES: Array<[number, number]> = [
+  [0x0000, 0x001f], [0x007f, 0x009f], [0x00ad, 0x00ad], [0x061c, 0x061c], [0x180e, 0x180e], [0x200b, 0x200f],
+  [0x2028, 0x202e], [0x2060, 0x2064], [0x2066, 0x206f], [0xfeff, 0xfeff], [0xfff9, 0xfffb], [0xe0000, 0xe007f],
+];
+const isRefused = (char: string) => REFUSED_RANGES.some(([from, to]) => char.codePointAt(0)! >= from && char.codePointAt(0)! <= to);
+/** Arbitrary text (any script, emoji, combining marks) with none of the refused characters. */
+const visibleText = (maxLength: number) =>
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength }).filter((s) => ![...s].some(isRefused));
+const hex = (c: number) => `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Where tour text lives: every field a citizen can see, in Vietnamese and other languages. */
+const TEXT_FIELDS: Array<[string, (t: Json, s: string) => void, PropertyKey[]]> = [
+  ['title.vi', (t, s) => (t.title.vi = s), ['title', 'vi']],
+  ['summary.en', (t, s) => (t.summary.en = s), ['summary', 'en']],
+  ['step title', (t, s) => (t.steps[0].title.vi = s), ['steps', 0, 'title', 'vi']],
+  ['say.vi', (t, s) => (t.steps[2].say.vi = s), ['steps', 2, 'say', 'vi']],
+  ['say.km', (t, s) => (t.steps[2].say.km = s), ['steps', 2, 'say', 'km']],
+  ['explain', (t, s) => (t.steps[1].errors = [{ target: { role: 'alert' }, explain: { vi: s } }]), ['steps', 1, 'errors', 0, 'explain', 'vi']],
+  ['error text', (t, s) => (t.errors = [{ target: { role: 'alert' }, text: s }]), ['errors', 0, 'text']],
+  ['target name', (t, s) => (t.steps[1].target[0].name = s), ['steps', 1, 'target', 0, 'name']],
+  ['target label', (t, s) => (t.steps[0].target[0].label = s), ['steps', 0, 'target', 0, 'label']],
+  ['target text', (t, s) => (t.steps[3].target[1].text = s), ['steps', 3, 'target', 1, 'text']],
+];
+
+/** The issues at one path (a target inside a list is reported by tour-check; here, the union's own path). */
+function hygieneIssues(tour: Json) {
+  const result = Tour.safeParse(tour);
+  if (result.success) return [];
+  const all = result.error.issues.flatMap((i) => (i.code === 'invalid_union' ? i.errors.flat().map((e) => ({ ...e, path: [...i.path, ...e.path] })) : [i]));
+  return all.filter((i) => /invisible character/.test(i.message));
+}
+
+describe('Tour schema: invisible and control characters', () => {
+  it('refuses each listed character in every text field, naming it, its position and the fix', () => {
+    for (const code of REFUSED) {
+      for (const [label, put, path] of TEXT_FIELDS) {
+        const found = hygieneIssues(mutate((t) => put(t, `Bấm vào${String.fromCodePoint(code)} đây`)));
+        expect(found.length, `${hex(code)} in ${label}`).toBe(1);
+        expect(found[0].path, `${hex(code)} in ${label}`).toEqual(path);
+        expect(found[0].message, `${hex(code)} in ${label}`).toContain(`remove the invisible character ${hex(code)} (`);
+        expect(found[0].message, `${hex(code)} in ${label}`).toContain('at position 8');
+      }
+    }
+  });
+
+  it('refuses them at either end, where trimming would otherwise hide them', () => {
+    for (const text of ['\nBấm “Tìm kiếm”.', 'Bấm “Tìm kiếm”.\n', '\uFEFFBấm “Tìm kiếm”.', 'Bấm “Tìm kiếm”.\u200B', 'Bấm\tđây']) {
+      const issue = onlyIssue(mutate((t) => (t.steps[1].say.vi = text)));
+      expect(issue.path, JSON.stringify(text)).toEqual(['steps', 1, 'say', 'vi']);
+      expect(issue.message).toMatch(/invisible character U\+/);
+    }
+  });
+
+  it('lists several characters with their positions, at most five', () => {
+    const issue = onlyIssue(mutate((t) => (t.steps[1].say.vi = 'a\u202Eb\u200Bc\u2066d\u2069e\u0085f\u00ADg\u2060h')));
+    expect(issue.message).toMatch(/^remove 7 invisible characters: U\+202E \(right-to-left override\) at position 2, U\+200B \(zero-width space\) at position 4, /);
+    expect(issue.message).toContain('and 2 more');
+  });
+
+  it('counts positions in characters, so an emoji or a letter outside the BMP is one', () => {
+    expect(onlyIssue(mutate((t) => (t.steps[1].say.vi = '🔊 Đọc\u202E'))).message).toContain('at position 6');
+  });
+
+  it('accepts Vietnamese in both Unicode forms, and ordinary spaces and punctuation', () => {
+    const text = 'Gõ số định danh cá nhân (12 số) – “Đăng nhập”… 100.000 đồng; ông/bà!';
+    for (const form of ['NFC', 'NFD'] as const) {
+      expect(Tour.safeParse(mutate((t) => (t.steps[1].say.vi = text.normalize(form)))).success, form).toBe(true);
+    }
+    expect(Tour.safeParse(mutate((t) => (t.steps[1].say.vi = 'a\u00A0b\u202Fc'))).success).toBe(true); // no-break spaces are visible spaces
+  });
+
+  it('property: any text with a refused character inserted anywhere is refused, at that field, naming the character and position', () => {
+    const visible = visibleText(40);
+    fc.assert(
+      fc.property(visible, fc.nat(), fc.constantFrom(...REFUSED), fc.nat(TEXT_FIELDS.length - 1), (text, at, code, field) => {
+        const chars = [...text];
+        const index = at % (chars.length + 1);
+        chars.splice(index, 0, String.fromCodePoint(code));
+        const [label, put, path] = TEXT_FIELDS[field];
+        const found = hygieneIssues(mutate((t) => put(t, `x${chars.join('')}x`)));
+        expect(found.length, label).toBeGreaterThan(0);
+        expect(found[0].path, label).toEqual(path);
+        expect(found[0].message).toContain(`${hex(code)} (`);
+        expect(found[0].message).toContain(`at position ${index + 2}`);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('property: text made only of visible characters never gets this issue', () => {
+    const visible = visibleText(60);
+    fc.assert(
+      fc.property(visible, (text) => {
+        expect(hygieneIssues(mutate((t) => (t.steps[1].say.vi = `x${text}x`)))).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives editors the same rule as a JSON Schema pattern (no flags, as JSON Schema reads it)', () => {
+    const pattern = new RegExp(VISIBLE_TEXT_PATTERN);
+    for (const code of REFUSED) expect(pattern.test(`a${String.fromCodePoint(code)}b`), hex(code)).toBe(false);
+    fc.assert(
+      fc.property(visibleText(60), (text) => {
+        expect(pattern.test(text)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,6 +62,35 @@ describe('checkTourText on the broken fixtures', () => {
     expect(problems[0].message).toMatch(/^invalid JSON: /);
   });
 
+  it('bidi-text: names the hidden character, its position and the fix, once', () => {
+    const problems = checkFixture('bidi-text');
+    expect(problems.map((p) => [p.path, p.severity])).toEqual([['$.steps[2].say.vi', 'error']]);
+    expect(problems[0].message).toBe('remove the invisible character U+202E (right-to-left override) at position 32 — tour text is one paragraph of visible characters');
+  });
+
+  it('bad-language: points at the key and gives the code to use', () => {
+    const problems = checkFixture('bad-language');
+    expect(problems.map((p) => p.path)).toEqual(['$.steps[0].say.English']);
+    expect(problems[0].message).toMatch(/^"English" is not a language code: use "en" \(/);
+  });
+
+  it('style-warnings: only warnings, one per rule broken, each at its text', () => {
+    const problems = checkFixture('style-warnings');
+    expect(problems.every((p) => p.severity === 'warning')).toBe(true);
+    expect(problems.map((p) => `${p.path} ${p.message.split(':')[0]}`)).toEqual([
+      '$.steps[0].say.vi says "bạn"',
+      '$.steps[0].say.vi uses "phím Enter" without explaining it',
+      '$.steps[1].say.vi names something by its colour ("nút xanh")',
+      '$.steps[1].say.vi teaches a ".gov.vn" rule, which is false (payment is on pay.vnpay.vn) and unsafe',
+      '$.steps[2].say.vi too long to read before acting (3 sentences, 19 syllables; at most 2 sentences and 35 syllables)',
+      '$.steps[3].say.vi uses "tệp đính kèm" without explaining it',
+      '$.steps[3].say.vi uses "CCCD" without explaining it',
+      '$.steps[3].say.vi uses "tô sáng"',
+      '$.steps[3].say.vi too long to read before acting (1 sentence, 40 syllables; at most 2 sentences and 35 syllables)',
+    ]);
+    for (const p of problems) expect(p.line).toBe(`warning: ${BROKEN}/style-warnings.json: ${p.path}: ${p.message}`);
+  });
+
   it('has fixtures that are otherwise identical to the example tour', () => {
     const example = JSON.parse(EXAMPLE);
     const wrongId = JSON.parse(readFileSync(join(ROOT, BROKEN, 'wrong-id.json'), 'utf8'));
@@ -105,6 +134,24 @@ describe('checkTourText messages', () => {
   });
 });
 
+describe('invisible characters outside the text fields', () => {
+  it('refuses them in CSS selectors, URL patterns and keys too, at the exact path', () => {
+    expect(checkEdited((t) => (t.steps[1].target[1].css = 'form[role=search]\u202E button')).map((p) => [p.path, p.message.slice(0, 50)])).toEqual([
+      ['$.steps[1].target[1].css', 'remove the invisible character U+202E (right-to-le'],
+    ]);
+    const page = checkEdited((t) => (t.steps[2].page = '/tim-kiem\u200B-thu-tuc-hanh-chinh*'));
+    expect(page.map((p) => p.path)).toContain('$.steps[2].page');
+    expect(page.map((p) => p.message)).toContainEqual(expect.stringContaining('U+200B (zero-width space) at position 10'));
+    const key = checkEdited((t) => (t.steps[0]['ti\u200Btle'] = { vi: 'x' }));
+    expect(key.map((p) => p.message)).toContainEqual(expect.stringContaining('in the key "ti\u200btle": remove the invisible character U+200B'));
+  });
+
+  it('reports a hidden character in a text once, not again from the file-wide scan', () => {
+    const problems = checkEdited((t) => (t.title.vi = 'Tìm\u202E thủ tục'));
+    expect(problems.map((p) => p.path)).toEqual(['$.title.vi']);
+  });
+});
+
 describe('canonical form', () => {
   it('flags 4-space indentation, a missing final newline and CRLF, naming the fix', () => {
     const tour = JSON.parse(EXAMPLE);
@@ -123,6 +170,19 @@ describe('canonical form', () => {
 
   it('canonicalText is 2-space JSON with one final newline', () => {
     expect(canonicalText({ a: [1] })).toBe('{\n  "a": [\n    1\n  ]\n}\n');
+  });
+
+  it('leaves style warnings out unless asked, so the build hook fails on errors only', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dan-buoc-tours-'));
+    try {
+      writeFileSync(join(dir, 'style-warnings.json'), readFileSync(join(ROOT, BROKEN, 'style-warnings.json')));
+      expect(await checkTourFolder(dir)).toEqual([]);
+      const all = await checkTourFolder(dir, { warnings: true });
+      expect(all.length).toBe(9);
+      expect(all.every((p) => p.severity === 'warning')).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('--fix rewrites valid files into canonical form and leaves broken ones alone', async () => {
@@ -151,30 +211,44 @@ describe('jsonPath', () => {
 });
 
 describe('tours:check CLI', () => {
-  function cli(folder: string): { status: number; stdout: string; stderr: string } {
-    try {
-      const stdout = execFileSync('npx', ['tsx', 'scripts/tours-check.ts', folder], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
-      return { status: 0, stdout, stderr: '' };
-    } catch (error) {
-      const e = error as { status: number; stdout: string; stderr: string };
-      return { status: e.status, stdout: e.stdout, stderr: e.stderr };
-    }
+  function cli(folder: string): { status: number | null; stdout: string; stderr: string } {
+    const { status, stdout, stderr } = spawnSync('npx', ['tsx', 'scripts/tours-check.ts', folder], { cwd: ROOT, encoding: 'utf8' });
+    return { status, stdout, stderr };
   }
 
-  it('exits non-zero with one "file: $.path: message" line per broken file', () => {
+  it('exits non-zero with one "file: $.path: message" line per broken file, and prints warnings apart', () => {
     const { status, stderr } = cli(BROKEN);
     expect(status).not.toBe(0);
     const lines = stderr.split('\n').filter((l) => l.startsWith(`${BROKEN}/`));
     for (const line of lines) expect(line).toMatch(/^tests\/fixtures\/tours-broken\/[a-z-]+\.json: \$\S*: \S.*$/);
     const files = lines.map((l) => l.slice(BROKEN.length + 1, l.indexOf('.json:')));
-    expect(files).toEqual(['bad-url', 'duplicate-step', 'missing-vi', 'not-json', 'unknown-key', 'wrong-id']);
+    expect(files).toEqual(['bad-language', 'bad-url', 'bidi-text', 'duplicate-step', 'missing-vi', 'not-json', 'unknown-key', 'wrong-id']);
     expect(stderr).toContain(`${BROKEN}/missing-vi.json: $.steps[1].say.vi: required "vi" is missing`);
-    expect(stderr).toMatch(/6 problem\(s\)/);
+    expect(stderr).toContain(`${BROKEN}/bidi-text.json: $.steps[2].say.vi: remove the invisible character U+202E (right-to-left override) at position 32`);
+    expect(stderr).toMatch(/8 problem\(s\)/);
+    const warnings = stderr.split('\n').filter((l) => l.startsWith('warning: '));
+    expect(warnings.length).toBe(9);
+    for (const line of warnings) expect(line).toMatch(/^warning: tests\/fixtures\/tours-broken\/style-warnings\.json: \$\S*: \S.*$/);
+    expect(stderr).toMatch(/9 warning\(s\)/);
   }, 60_000);
 
-  it('passes on tours/', () => {
-    const { status, stdout } = cli('tours');
+  it('prints warnings but exits zero when a folder has warnings and no errors', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dan-buoc-tours-'));
+    try {
+      writeFileSync(join(dir, 'style-warnings.json'), readFileSync(join(ROOT, BROKEN, 'style-warnings.json')));
+      const { status, stdout, stderr } = cli(dir);
+      expect(status).toBe(0);
+      expect(stderr).toContain(`warning: ${dir}/style-warnings.json: $.steps[0].say.vi: says "bạn"`);
+      expect(stdout).toMatch(/1 tour file\(s\) in .* are valid\. 9 warning\(s\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('passes on tours/ with no warnings', () => {
+    const { status, stdout, stderr } = cli('tours');
     expect(status).toBe(0);
-    expect(stdout).toMatch(/tour file\(s\) in tours\/ are valid/);
+    expect(stdout).toMatch(/tour file\(s\) in tours\/ are valid\.\n$/);
+    expect(stderr).toBe('');
   }, 60_000);
 });

@@ -7,10 +7,17 @@ import {
   startDeskSession,
   updateSession,
 } from '../../../extension/desk/session-store';
-import { createMember, ensureSettings, memberIdFor, readDesk, saveDeskSettings, selectMember } from '../../../extension/desk/store';
+import { ALLOWED_ORIGINS } from '../../../engine/sites';
+import { createMember, ensureSettings, memberIdFor, POINTER_DAMAGED, readDesk, saveDeskSettings, selectMember } from '../../../extension/desk/store';
 import { IdbStorage } from '../../../extension/sessions-db/idb-storage';
 import { MemoryStorage, QUOTA_MESSAGE, setCitizen, StorageQuotaError, type StorageAdapter } from '../../../sessions';
 import { T0 } from './harness';
+
+/** The value of a successful result; a failed one fails the test here (never `expect(ok && value)`, which passes on failure). */
+function valueOf<T>(result: { ok: true; value: T } | { ok: false; error: { en: string } }): T {
+  if (!result.ok) expect.fail(`expected ok, got: ${result.error.en}`);
+  return result.value;
+}
 
 let n = 0;
 let db: StorageAdapter;
@@ -36,17 +43,17 @@ describe('profiles and settings', () => {
   it('creates the desk’s settings once, every personal field off, with a random desk id', async () => {
     const first = await readDesk(db);
     const again = await ensureSettings(db);
-    expect(first.ok && again.ok && first.value.settings).toEqual(again.ok && again.value);
-    expect(first.ok && first.value.settings).toMatchObject({ deskId: expect.stringMatching(/^ban-[0-9a-f]{8}$/), personalFields: { name: false, idNumber: false, phone: false, note: false }, retentionMonths: 12 });
+    expect(valueOf(first).settings).toEqual(valueOf(again));
+    expect(valueOf(first).settings).toMatchObject({ deskId: expect.stringMatching(/^ban-[0-9a-f]{8}$/), personalFields: { name: false, idNumber: false, phone: false, note: false }, retentionMonths: 12 });
   });
 
   it('gives members short unique codes from their names and remembers who is working', async () => {
     expect(memberId).toBe('nguyen-thi-hoa');
     const twin = await createMember(db, { displayName: 'Nguyễn Thị Hoa', team: 'Tổ 2', commune: 'Xã Tân Lập' }, T0);
-    expect(twin.ok && twin.value.id).toBe('nguyen-thi-hoa-2');
+    expect(valueOf(twin).id).toBe('nguyen-thi-hoa-2');
     const desk = await readDesk(db);
-    expect(desk.ok && desk.value.member?.id).toBe('nguyen-thi-hoa-2');
-    expect(desk.ok && desk.value.members.map((m) => m.id)).toEqual(['nguyen-thi-hoa', 'nguyen-thi-hoa-2']);
+    expect(valueOf(desk).member?.id).toBe('nguyen-thi-hoa-2');
+    expect(valueOf(desk).members.map((m) => m.id)).toEqual(['nguyen-thi-hoa', 'nguyen-thi-hoa-2']);
     expect(await selectMember(db, 'nguyen-thi-hoa')).toEqual({ ok: true, value: undefined });
     expect(memberIdFor('Đặng Văn Đức (TV-03)', new Set())).toBe('dang-van-duc-tv-03');
     expect(memberIdFor('<<>>', new Set())).toBe('thanh-vien');
@@ -65,7 +72,7 @@ describe('the session’s life', () => {
     const session = await opened();
     expect(await db.get('meta', META_KEYS.openSession)).toEqual({ v: 1, sessionId: session.id, memberId, since: T0 + 1000 });
     const fresh = await readDesk(db);
-    expect(fresh.ok && fresh.value.open).toEqual(session);
+    expect(valueOf(fresh).open).toEqual(session);
     expect(await start()).toMatchObject({ ok: false, error: { vi: expect.stringContaining('chưa kết thúc') } });
   });
 
@@ -75,7 +82,7 @@ describe('the session’s life', () => {
     const described = await updateSession(db, session.id, (s, cfg) => setCitizen(s, { ageBand: '60-74' }, cfg, T0 + 2000));
     expect(described).toMatchObject({ ok: false });
     const ended = await endDeskSession(db, session.id, 5, T0 + 3000);
-    expect(ended.ok && ended.value.session).not.toHaveProperty('satisfaction');
+    expect(valueOf(ended).session).not.toHaveProperty('satisfaction');
     expect(await db.get('sessions', session.id)).not.toHaveProperty('citizen');
   });
 
@@ -97,16 +104,17 @@ describe('the session’s life', () => {
     expect(ended).toMatchObject({ ok: true, value: { session: { satisfaction: 4, endedAt: T0 + 60_000 }, summary: { durationMinutes: 1 } } });
     expect(await db.get('meta', META_KEYS.openSession)).toBeUndefined();
     const again = await endDeskSession(db, session.id, 1, T0 + 120_000);
-    expect(again.ok && again.value.session).toMatchObject({ satisfaction: 4, endedAt: T0 + 60_000 });
-    expect((await readDesk(db)).ok && (await start()).ok).toBe(true);
+    expect(valueOf(again).session).toMatchObject({ satisfaction: 4, endedAt: T0 + 60_000 });
+    expect((await readDesk(db)).ok).toBe(true);
+    expect((await start()).ok).toBe(true);
   });
 
   it('a pointer to an unreadable session is shown, never silently open, and can be dropped', async () => {
     const session = await opened();
     await db.put('sessions', session.id, { ...session, tasks: 'garbage' });
     const desk = await readDesk(db);
-    expect(desk.ok && desk.value.open).toBeUndefined();
-    expect(desk.ok && desk.value.openError).toBeDefined();
+    expect(valueOf(desk).open).toBeUndefined();
+    expect(valueOf(desk).openError).toBeDefined();
     expect(await dropStalePointer(db)).toEqual({ ok: true, value: undefined });
     expect(await db.get('meta', META_KEYS.openSession)).toBeUndefined();
     expect(await db.get('sessions', session.id)).toBeDefined();
@@ -136,7 +144,7 @@ describe('reading the desk never writes', () => {
     const member = await createMember(empty, { displayName: 'Lò Văn Sùng', team: 'Tổ CNS bản Mường', commune: 'Xã Mường Lay' }, T0);
     expect(member.ok).toBe(true);
     const read = await readDesk(empty);
-    expect(read.ok && read.value.settings.deskId).toMatch(/^ban-[0-9a-f]{8}$/);
+    expect(valueOf(read).settings.deskId).toMatch(/^ban-[0-9a-f]{8}$/);
   });
 });
 
@@ -151,7 +159,7 @@ describe('withdrawing consent', () => {
     expect(await db.get('sessions', id)).toBeUndefined();
     expect(await db.get('meta', META_KEYS.openSession)).toBeUndefined();
     const desk = await readDesk(db);
-    expect(desk.ok && desk.value.open).toBeUndefined();
+    expect(valueOf(desk).open).toBeUndefined();
   });
 
   it('refuses an unknown session and changes nothing', async () => {
@@ -161,5 +169,48 @@ describe('withdrawing consent', () => {
     const result = await withdrawConsent(db, crypto.randomUUID(), T0 + 5000);
     expect(result.ok).toBe(false);
     expect(await db.get('sessions', id)).toBeDefined();
+  });
+});
+
+describe('corrupt records fail closed', () => {
+  it('an unreadable open-session pointer is an error shown to the member, never "no session"; a tour’s completion is kept', async () => {
+    const { completeTaskFromTour } = await import('../../../extension/desk/session-store');
+    const session = await opened();
+    await db.put('meta', META_KEYS.openSession, { v: 1, sessionId: 'not-a-uuid' });
+    const desk = valueOf(await readDesk(db));
+    expect(desk.open).toBeUndefined();
+    expect(desk.openError).toEqual(POINTER_DAMAGED);
+    // Starting again would overwrite the pointer and lose the open session.
+    expect(await start()).toMatchObject({ ok: false, error: POINTER_DAMAGED });
+    expect(await selectMember(db, undefined)).toMatchObject({ ok: false });
+
+    const completion = await completeTaskFromTour(db, 'tim-thu-tuc', T0 + 9000);
+    expect(completion).toEqual({ ok: false, error: POINTER_DAMAGED });
+    expect(valueOf(await readDesk(db)).unrecorded).toEqual([{ v: 1, taskId: 'tim-thu-tuc', at: T0 + 9000 }]);
+
+    expect(await dropStalePointer(db)).toEqual({ ok: true, value: undefined });
+    const after = valueOf(await readDesk(db));
+    expect(after.openError).toBeUndefined();
+    expect(after.unrecorded).toEqual([]);
+    expect(await db.get('sessions', session.id)).toBeDefined();
+    expect((await start()).ok).toBe(true);
+  });
+
+  it('an unreadable visited-origins list offers sign-out of every allowed origin', async () => {
+    const { visitedForSignOut, recordVisit } = await import('../../../extension/desk/session-store');
+    const session = await opened();
+    expect(await recordVisit(db, 'https://dichvucong.gov.vn')).toBe(true);
+    valueOf(await endDeskSession(db, session.id, undefined, T0 + 60_000));
+    await db.put('meta', META_KEYS.visitedOrigins, { v: 1, sessionId: session.id, origins: ['https://evil.example'] });
+    expect(valueOf(await readDesk(db)).visitedDamaged).toBe(true);
+    expect(valueOf(await visitedForSignOut(db, session.id))).toEqual([...ALLOWED_ORIGINS]);
+  });
+
+  it('a readable list offers exactly the origins visited', async () => {
+    const { visitedForSignOut, recordVisit } = await import('../../../extension/desk/session-store');
+    const session = await opened();
+    await recordVisit(db, 'https://pay.vnpay.vn');
+    valueOf(await endDeskSession(db, session.id, undefined, T0 + 60_000));
+    expect(valueOf(await visitedForSignOut(db, session.id))).toEqual(['https://pay.vnpay.vn']);
   });
 });

@@ -26,6 +26,9 @@ const snapshot = (extra: Partial<DeskSnapshot> = {}): DeskSnapshot => ({
   open: undefined,
   openError: undefined,
   visited: undefined,
+  visitedDamaged: false,
+  unrecorded: [],
+  help: [],
   ...extra,
 });
 

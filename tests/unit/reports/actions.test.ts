@@ -11,6 +11,7 @@ import {
 } from '../../../extension/dashboard/actions';
 import { readRecords } from '../../../extension/dashboard/use-records';
 import { backupJson, defaultSettings, loadSessions, loadSettings, MemoryStorage, type Session } from '../../../sessions';
+import { planned } from './import-helpers';
 import { session, vn } from '../sessions/helpers';
 
 const now = vn(2026, 3, 20, 12);
@@ -21,6 +22,8 @@ async function stored(sessions: Session[]): Promise<MemoryStorage> {
   return storage;
 }
 
+const local = (sessions: readonly Session[]) => ({ sessions, settings: defaultSettings('ban-01'), withdrawn: new Set<string>() });
+
 describe('dashboard actions over the storage adapter', () => {
   const desk = [session({ startedAt: vn(2026, 3, 2, 8) }), session({ startedAt: vn(2026, 3, 3, 8) })];
   const other = [session({ startedAt: vn(2026, 3, 4, 8), deskId: 'ban-02' }), session({ startedAt: vn(2026, 3, 5, 8), deskId: 'ban-02' })];
@@ -29,29 +32,29 @@ describe('dashboard actions over the storage adapter', () => {
   it('plans an import without writing, then applies it; the same file again is all duplicates', async () => {
     const storage = await stored(desk);
     const writes = storage.writes;
-    const plan = planImport('may-2.json', file, desk);
-    expect(plan.ok && plan.counts).toEqual({ added: 2, duplicates: 2, conflicts: 0, replaced: 0 });
-    expect(plan.ok && planChangesSomething(plan)).toBe(true);
+    const plan = planned(planImport('may-2.json', file, local(desk), now));
+    expect(plan.counts).toMatchObject({ added: 2, duplicates: 2, conflicts: 0, replaced: 0 });
+    expect(planChangesSomething(plan)).toBe(true);
     expect(storage.writes).toBe(writes);
-    if (!plan.ok) throw new Error('expected a plan');
 
-    const applied = await applyImport(storage, plan.incoming, now);
-    expect(applied).toEqual({ ok: true, counts: { added: 2, duplicates: 2, conflicts: 0, replaced: 0 } });
+    const applied = await applyImport(storage, plan, now);
+    expect(applied.ok).toBe(true);
+    expect(applied.counts).toEqual(plan.counts);
     const after = (await loadSessions(storage, now)).sessions;
     expect(after).toHaveLength(4);
 
-    const again = planImport('may-2.json', file, after);
-    expect(again.ok && again.counts).toEqual({ added: 0, duplicates: 4, conflicts: 0, replaced: 0 });
-    expect(again.ok && planChangesSomething(again)).toBe(false);
+    const again = planned(planImport('may-2.json', file, local(after), now));
+    expect(again.counts).toMatchObject({ added: 0, duplicates: 4, conflicts: 0, replaced: 0 });
+    expect(planChangesSomething(again)).toBe(false);
   });
 
   it('re-merges against what is stored at apply time, not what the preview saw', async () => {
     const storage = await stored(desk);
-    const plan = planImport('may-2.json', file, []);
-    expect(plan.ok && plan.counts.added).toBe(4);
-    if (!plan.ok) throw new Error('expected a plan');
-    const applied = await applyImport(storage, plan.incoming, now);
-    expect(applied.ok && applied.counts).toEqual({ added: 2, duplicates: 2, conflicts: 0, replaced: 0 });
+    const plan = planned(planImport('may-2.json', file, local([]), now));
+    expect(plan.counts.added).toBe(4);
+    const applied = await applyImport(storage, plan, now);
+    expect(applied.ok).toBe(true);
+    expect(applied.counts).toMatchObject({ added: 2, duplicates: 2, conflicts: 0, replaced: 0 });
   });
 
   it('refuses malformed and foreign files with a bilingual message', () => {
@@ -61,7 +64,7 @@ describe('dashboard actions over the storage adapter', () => {
       ['[]', 'không phải tệp sao lưu của Dẫn Bước'],
       ['', 'Tệp trống'],
     ] as const) {
-      const plan = planImport('x.json', text, desk);
+      const plan = planImport('x.json', text, local(desk), now);
       expect(plan.ok, text).toBe(false);
       if (!plan.ok) {
         expect(plan.error.vi).toContain(vi);
@@ -87,7 +90,8 @@ describe('dashboard actions over the storage adapter', () => {
     await storage.put('settings', 'desk', { ...defaultSettings('ban-01'), commune: 'xã Tân Phú' });
     expect(await saveRetention(storage, 6)).toEqual({ ok: true });
     const loaded = await loadSettings(storage);
-    expect(loaded.ok && loaded.settings).toMatchObject({ deskId: 'ban-01', commune: 'xã Tân Phú', retentionMonths: 6 });
+    expect(loaded.ok).toBe(true);
+    expect(loaded.ok ? loaded.settings : undefined).toMatchObject({ deskId: 'ban-01', commune: 'xã Tân Phú', retentionMonths: 6 });
     for (const bad of [0, 121, 1.5, Number.NaN]) expect((await saveRetention(storage, bad)).ok, String(bad)).toBe(false);
   });
 

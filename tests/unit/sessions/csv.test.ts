@@ -45,8 +45,34 @@ describe('CSV writer (RFC 4180, Excel-friendly)', () => {
   });
 
   it('semicolon mode for Excel in Vietnamese regional format: ";" separates, "," is the decimal mark', () => {
-    expect(toCsv([['a;b', 4.25, 'c,d']], { delimiter: ';', bom: false })).toBe('"a;b";4,25;c,d\r\n');
+    expect(toCsv([['a;b', 4.25, 'c,d']], { delimiter: ';', bom: false })).toBe('"a;b";"4,25";"c,d"\r\n');
     expect(parseCsv(toCsv([['a;b', 4.25, 'c,d']], { delimiter: ';', bom: false }), ';')).toEqual([['a;b', '4,25', 'c,d']]);
+  });
+
+  it('quotes every character any Excel may split on, whatever the delimiter (a file made for "," opened with ";")', () => {
+    for (const delimiter of [',', ';', '\t'] as const) {
+      for (const splitter of [',', ';', '\t', '|']) {
+        const line = toCsv([[`a${splitter}b`]], { delimiter, bom: false, neutraliseFormulas: false });
+        expect(line, `${JSON.stringify(delimiter)} / ${JSON.stringify(splitter)}`).toBe(`"a${splitter}b"\r\n`);
+      }
+      // A number written with a decimal comma is one cell on every machine.
+      expect(toCsv([[4.25]], { delimiter, bom: false })).toBe(delimiter === ';' ? '"4,25"\r\n' : '4.25\r\n');
+    }
+  });
+
+  it('neutralises a formula after any split character, not only at the start (a;=1+1)', () => {
+    for (const delimiter of [',', ';', '\t'] as const) {
+      for (const splitter of [',', ';', '\t', '|', '\n', '\r']) {
+        for (const start of ['=', '+', '-', '@', '\t', '\r']) {
+          const cell = `a${splitter}${start}1+1`;
+          const [[parsed]] = parseCsv(toCsv([[cell]], { delimiter, bom: false }), delimiter);
+          // Every piece a spreadsheet could make of the cell starts with something other than a formula.
+          for (const piece of parsed.split(/[,;\t|\r\n]/).slice(1)) expect(piece, JSON.stringify({ delimiter, cell })).not.toMatch(/^[=+\-@]/);
+          expect(parsed.startsWith('a')).toBe(true);
+        }
+      }
+      expect(toCsv([['=HYPERLINK("x")']], { delimiter, bom: false })).toBe(`"'=HYPERLINK(""x"")"\r\n`);
+    }
   });
 
   it('round-trips any text through an independent RFC 4180 parser', () => {

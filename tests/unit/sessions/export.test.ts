@@ -114,9 +114,10 @@ describe('JSON backup', () => {
 
   it('has the documented header and omits personal fields by default', () => {
     const backup = toBackup([consented], { deskId: 'ban-01', exportedAt: vn(2026, 3, 3) });
-    expect(Object.keys(backup)).toEqual(['format', 'version', 'exportedAt', 'deskId', 'sessions']);
+    expect(Object.keys(backup)).toEqual(['format', 'version', 'exportedAt', 'deskId', 'sessions', 'withdrawn']);
     expect(backup.format).toBe('dan-buoc-sessions');
-    expect(backup.version).toBe(1);
+    expect(backup.version).toBe(2);
+    expect(backup.withdrawn).toEqual([]);
     expect(backup.sessions[0].citizen).toEqual({ ageBand: '60-74', gender: 'nu', firstTime: true });
     expect(consented.citizen?.phone).toBe('0912345678'); // input untouched
     const onlyPersonal = session({ citizen: { phone: '0912345678' } });

@@ -31,9 +31,9 @@ describe('parseBackup rejects bad files with a clear message', () => {
   });
 
   it('a file from a newer version asks to update', () => {
-    const r = rejected(parseBackup(file([], { version: 2 })));
+    const r = rejected(parseBackup(file([], { version: 3 })));
     expect(r.vi).toContain('Hãy cập nhật tiện ích');
-    expect(r.en).toContain('newer Dẫn Bước (format 2');
+    expect(r.en).toContain('newer Dẫn Bước (format 3');
     expect(rejected(parseBackup(file([], { version: 0 }))).en).toContain('no valid version');
   });
 
@@ -90,7 +90,7 @@ describe('mergeSessions', () => {
     expect(again.changed).toEqual([]);
   });
 
-  it('a backup that left the personal fields out is a duplicate and never erases them', () => {
+  it('a backup that left the personal fields out is a duplicate and never erases them; a fuller copy is an update', () => {
     const full = session({ citizen: { ageBand: '60-74', firstTime: true, name: 'Nguyễn Văn An', phone: '0912345678' } });
     const stripped: Session = { ...full, citizen: { ageBand: '60-74', firstTime: true } };
     const kept = mergeSessions([full], [stripped]);
@@ -98,7 +98,8 @@ describe('mergeSessions', () => {
     expect(kept.sessions).toEqual([full]);
     expect(kept.changed).toEqual([]);
     const restored = mergeSessions([stripped], [full]);
-    expect(restored.counts.duplicates).toBe(1);
+    // Written, so announced as an update: never "identical — skipped".
+    expect(restored.counts).toEqual({ added: 0, duplicates: 0, conflicts: 0, replaced: 1 });
     expect(restored.sessions).toEqual([full]);
     expect(restored.changed).toEqual([full]);
   });
@@ -115,6 +116,18 @@ describe('mergeSessions', () => {
     expect(back.conflicts[0].kept).toBe('existing');
     expect(back.sessions).toEqual([newer]);
     expect(back.changed).toEqual([]);
+  });
+
+  it('counts exactly what it writes: added + replaced is the number of changed records', () => {
+    const a = session({ startedAt: t0, updatedAt: t0 });
+    const v2: Session = { ...a, updatedAt: t0 + 1000, satisfaction: 4 };
+    const v3: Session = { ...a, updatedAt: t0 + 2000, satisfaction: 5 };
+    const fresh = session({ startedAt: t0 });
+    const freshLater: Session = { ...fresh, updatedAt: t0 + 3000, satisfaction: 3 };
+    const r = mergeSessions([a], [v2, v3, fresh, freshLater]);
+    expect(r.changed).toHaveLength(2);
+    expect(r.counts.added + r.counts.replaced).toBe(r.changed.length);
+    expect(r.counts).toMatchObject({ added: 1, replaced: 1 });
   });
 
   it('does not touch its inputs (a failed import changes nothing)', () => {
