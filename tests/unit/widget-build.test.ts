@@ -61,3 +61,11 @@ describe('widget bundle', () => {
     expect(api.version).toBe(version);
   });
 });
+
+describe('widget overlay styles', () => {
+  it('are the same stylesheets the extension content script loads', () => {
+    const cssImports = (file: string, strip: RegExp) =>
+      [...readFileSync(file, 'utf8').matchAll(/import\s+(?:\w+\s+from\s+)?'([^']+\.css)(?:\?inline)?'/g)].map((m) => m[1].replace(strip, '')).sort();
+    expect(cssImports('widget/overlay-styles.ts', /^\.\.\//)).toEqual(cssImports('entrypoints/content.ts', /^\.\.\//));
+  });
+});
