@@ -1,6 +1,8 @@
 import { pickText } from '../engine/i18n';
 import { TEXT_SIZES, type GuidePrefs } from '../engine/prefs';
 import type { Tour } from '../engine/schema';
+import { tourLanguages } from '../extension/prefs/languages';
+import { prefsText } from '../extension/prefs/strings';
 import { LAUNCHER_CSS } from './launcher-css';
 import type { RunView } from './session-host';
 import { WIDGET_TEXT as T } from './strings';
@@ -31,12 +33,6 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...
   }
   el.append(...children);
   return el;
-}
-
-function languagesOf(tours: Tour[]): string[] {
-  const found = new Set(['vi']);
-  for (const tour of tours) for (const key of Object.keys(tour.title)) if (T.languages[key]) found.add(key);
-  return [...found];
 }
 
 export function createLauncher(options: LauncherOptions) {
@@ -71,23 +67,25 @@ export function createLauncher(options: LauncherOptions) {
     )));
   }
 
+  /** The same settings, in the same words, as the extension's pages (extension/prefs/strings.ts). */
   function settings(prefs: GuidePrefs, tours: Tour[]): HTMLElement {
+    const P = prefsText(prefs.lang);
     const save = (change: Partial<GuidePrefs>) => {
       options.onPrefs({ ...options.prefs(), ...change });
       applyPrefs(options.prefs());
     };
     const check = (label: string, checked: boolean, apply: (on: boolean) => void) =>
       h('label', {}, h('input', { type: 'checkbox', checked, change: (e) => apply((e.target as HTMLInputElement).checked) }), label);
-    const languages = languagesOf(tours);
+    const languages = tourLanguages(tours);
     const select = h('select', { id: 'lang', change: (e) => save({ lang: (e.target as HTMLSelectElement).value }) },
-      ...languages.map((lang) => h('option', { value: lang, selected: lang === prefs.lang }, T.languages[lang])));
+      ...languages.map(({ code, name }) => h('option', { value: code, lang: code, selected: code === prefs.lang }, name)));
     return h('section', { 'aria-labelledby': 'settings-title' },
-      h('h2', { id: 'settings-title' }, T.settingsTitle),
-      choice('size', T.textSize, TEXT_SIZES, T.textSizes, prefs.textSize, (v) => save({ textSize: Number(v) as GuidePrefs['textSize'] })),
-      check(T.highContrast, prefs.contrast === 'high', (on) => save({ contrast: on ? 'high' : 'normal' })),
-      check(T.alwaysRead, prefs.alwaysRead, (on) => save({ alwaysRead: on })),
-      choice('rate', T.rate, ['normal', 'slow'], T.rates, prefs.rate, (v) => save({ rate: v === 'slow' ? 'slow' : 'normal' })),
-      ...(languages.length > 1 ? [h('label', { for: 'lang' }, T.language), select] : []),
+      h('h2', { id: 'settings-title' }, P.heading),
+      choice('size', P.textSize, TEXT_SIZES, P.textSizeNames, prefs.textSize, (v) => save({ textSize: Number(v) as GuidePrefs['textSize'] })),
+      check(P.contrast, prefs.contrast === 'high', (on) => save({ contrast: on ? 'high' : 'normal' })),
+      check(P.alwaysRead, prefs.alwaysRead, (on) => save({ alwaysRead: on })),
+      choice('rate', P.rate, ['normal', 'slow'], P.rates, prefs.rate, (v) => save({ rate: v === 'slow' ? 'slow' : 'normal' })),
+      ...(languages.length > 1 ? [h('label', { for: 'lang' }, P.language), select] : []),
     );
   }
 

@@ -1,17 +1,11 @@
-/** Every word the widget's own controls show, Vietnamese only (WRITING.md); the overlay has its own. */
+/**
+ * Words of the widget's own launcher, Vietnamese (WRITING.md). The settings use the extension's
+ * words (extension/prefs/strings.ts) and the overlay its own (engine/strings.ts).
+ */
 export const WIDGET_TEXT = {
   launcher: 'Hướng dẫn',
   panelTitle: 'Hướng dẫn trên trang này',
   noTours: 'Trang này chưa có hướng dẫn.',
-  settingsTitle: 'Cách hiển thị và đọc',
-  textSize: 'Cỡ chữ',
-  textSizes: { 100: 'Vừa', 150: 'Lớn', 200: 'Rất lớn' } as Record<number, string>,
-  highContrast: 'Tương phản cao (chữ trắng trên nền đen)',
-  alwaysRead: 'Tự đọc to từng bước',
-  rate: 'Tốc độ đọc',
-  rates: { normal: 'Vừa', slow: 'Chậm' } as Record<string, string>,
-  language: 'Ngôn ngữ',
-  languages: { vi: 'Tiếng Việt', en: 'Tiếng Anh' } as Record<string, string>,
   close: 'Đóng',
   stop: 'Dừng hướng dẫn',
   awayTitle: 'Hướng dẫn đang chờ',

@@ -79,7 +79,7 @@ test('on the portal: a multi-page tour to the end through a reload, counted by t
   await launcher(page).focus();
   await page.keyboard.press('Enter');
   await expect(launcher(page)).toHaveAttribute('aria-expanded', 'true');
-  await expect(page.getByRole('radio', { name: 'Rất lớn' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Chữ rất lớn' })).toBeVisible();
   expect(await new AxeBuilder({ page }).include('dan-buoc-widget').analyze().then((r) => r.violations)).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(launcher(page)).toBeFocused();
@@ -185,7 +185,7 @@ test('strict CSP (script-src and style-src self): a whole tour across two pages 
   await page.goto(SAMPLE_PAGE);
   await launcher(page).click();
   // The citizen's choices: larger text, kept in localStorage for the next page.
-  await page.getByRole('radio', { name: 'Rất lớn' }).check();
+  await page.getByRole('radio', { name: 'Chữ rất lớn' }).check();
   await page.getByRole('button', { name: SAMPLE_TOUR }).click();
   await citizen.expectStep(1, 4);
   // The overlay's styles are applied (the popover has its own type size), and nothing was refused.
