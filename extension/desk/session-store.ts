@@ -89,7 +89,7 @@ export async function startDeskSession(adapter: StorageAdapter, input: StartInpu
       { type: 'put', store: 'meta', key: META_KEYS.visitedOrigins, value: visited },
     ]);
     if (!written.ok) return written;
-    notifySessionsChanged();
+    notifySessionsChanged([input.id]);
     return ok(started.session);
   });
 }
@@ -119,7 +119,7 @@ async function mutate(adapter: StorageAdapter, sessionId: string, op: Op): Promi
     const next = redactPersonal(result.session, settings);
     const saved = await saveSession(adapter, next, settings);
     if (!saved.ok) return saved;
-    notifySessionsChanged();
+    notifySessionsChanged([next.id]);
     return ok({ session: next, changed: true });
   });
 }
@@ -160,7 +160,7 @@ export async function endDeskSession(
     if ((await readHelp(adapter))?.sessionId === sessionId) ops.push({ type: 'delete', store: 'meta', key: META_KEYS.helpRequests });
     const written = await attemptWrite(adapter, ops);
     if (!written.ok) return written;
-    notifySessionsChanged();
+    notifySessionsChanged([sessionId]);
     return ok({ session: parsed.data, summary: ended.summary });
   });
 }
@@ -177,7 +177,7 @@ export async function completeTaskFromTour(adapter: StorageAdapter, taskId: stri
     // Never dropped silently: the completion is kept (task id and time only) for the console to show.
     const record: UnrecordedTask = { v: DESK_META_VERSION, taskId, at };
     await withSessionsLock(() => attemptWrite(adapter, [{ type: 'put', store: 'meta', key: `${UNRECORDED_PREFIX}${taskId}`, value: record }]));
-    notifySessionsChanged();
+    notifySessionsChanged([]);
     return { ok: false, error: POINTER_DAMAGED };
   }
   if (!pointer) return ok('no-open-session');
@@ -210,7 +210,7 @@ export async function flagHelp(adapter: StorageAdapter, request: { taskIds: read
     const value: HelpRequests = { v: DESK_META_VERSION, sessionId: open.id, items: [...kept, item].slice(-50) };
     const written = await attemptWrite(adapter, [{ type: 'put', store: 'meta', key: META_KEYS.helpRequests, value }]);
     if (!written.ok) return written;
-    notifySessionsChanged();
+    notifySessionsChanged([]);
     return ok('saved');
   });
 }
@@ -226,7 +226,7 @@ export async function dismissHelp(adapter: StorageAdapter, sessionId: string, ta
         ? { type: 'put', store: 'meta', key: META_KEYS.helpRequests, value: { ...current, items } satisfies HelpRequests }
         : { type: 'delete', store: 'meta', key: META_KEYS.helpRequests },
     ]);
-    if (written.ok) notifySessionsChanged();
+    if (written.ok) notifySessionsChanged([]);
     return written;
   });
 }
@@ -276,7 +276,7 @@ export async function clearVisited(adapter: StorageAdapter, sessionId: string): 
     const visited = await readVisitedRecord(adapter);
     if (visited.state === 'missing' || (visited.state === 'ok' && visited.value.sessionId !== sessionId)) return ok(undefined);
     const written = await attemptWrite(adapter, [{ type: 'delete', store: 'meta', key: META_KEYS.visitedOrigins }]);
-    if (written.ok) notifySessionsChanged();
+    if (written.ok) notifySessionsChanged([]);
     return written;
   });
 }
@@ -296,7 +296,7 @@ export async function dropStalePointer(adapter: StorageAdapter): Promise<DeskRes
       { type: 'delete', store: 'meta', key: META_KEYS.openSession },
       ...unrecorded.map(({ key }): WriteOp => ({ type: 'delete', store: 'meta', key })),
     ]);
-    if (written.ok) notifySessionsChanged();
+    if (written.ok) notifySessionsChanged([]);
     return written;
   });
 }
@@ -321,7 +321,7 @@ export async function withdrawConsent(adapter: StorageAdapter, sessionId: string
     if ((await pointerSessionId(adapter)) === sessionId) ops.push({ type: 'delete', store: 'meta', key: META_KEYS.openSession });
     const written = await attemptWrite(adapter, ops);
     if (!written.ok) return written;
-    notifySessionsChanged();
+    notifySessionsChanged(plan.deleteIds);
     return ok(plan.deleteIds.length);
   });
 }
