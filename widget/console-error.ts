@@ -5,7 +5,12 @@
 export const WIDGET_ERROR_PREFIX = 'Dẫn Bước';
 
 export function reportError(vi: string, en: string): void {
-  console.error(`${WIDGET_ERROR_PREFIX}: ${vi} (${en})`);
+  reportLine(`${vi} (${en})`);
+}
+
+/** A message that already says it in both languages, as pack problems do (engine/pack/format.ts). */
+export function reportLine(message: string): void {
+  console.error(`${WIDGET_ERROR_PREFIX}: ${message}`);
 }
 
 export function reportConfigProblem(problem: string): void {

@@ -3,7 +3,7 @@ import { POPOVER_CLASS } from '../engine/overlay';
 import { createPlayer } from '../engine/player';
 import { tourAppliesTo } from '../engine/runner';
 import type { WidgetConfig } from './config';
-import { reportError } from './console-error';
+import { reportLine } from './console-error';
 import type { Emitter } from './emitter';
 import { createLauncher } from './launcher';
 import { adoptOverlayStyles } from './overlay-styles';
@@ -19,7 +19,7 @@ import { followVisualViewport } from './viewport-follow';
 export async function startWidget(config: WidgetConfig, emitter: Emitter): Promise<boolean> {
   const loaded = await loadPack(config);
   if (!loaded.ok) {
-    reportError(...splitMessage(loaded.message));
+    reportLine(loaded.message);
     return false;
   }
   const { pack } = loaded;
@@ -68,10 +68,4 @@ export async function startWidget(config: WidgetConfig, emitter: Emitter): Promi
   new MutationObserver(standAsideOrResume).observe(document.documentElement, { attributes: true, attributeFilter: [EXTENSION_TOUR_ATTRIBUTE] });
   standAsideOrResume();
   return true;
-}
-
-/** Pack messages are "Vietnamese (English …)": kept as one line, split for reportError's format. */
-function splitMessage(message: string): [string, string] {
-  const at = message.indexOf(' (');
-  return at > 0 && message.endsWith(')') ? [message.slice(0, at), message.slice(at + 2, -1)] : [message, message];
 }

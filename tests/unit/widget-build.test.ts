@@ -45,7 +45,7 @@ describe('widget bundle', () => {
   });
 
   it('carries the overlay CSS as text for a constructed sheet, and never a <style> element or style attribute', () => {
-    expect(code).toContain('.driver-popover.danbuoc-popover');
+    expect(code).toContain('.danbuoc-popover');
     expect(code).not.toMatch(/createElement\(\s*[`'"]style[`'"]/);
     expect(code).not.toMatch(/setAttribute\(\s*[`'"]style[`'"]/);
   });
