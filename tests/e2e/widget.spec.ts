@@ -136,7 +136,8 @@ async function fieldClearAndPopoverVisible(page: Page): Promise<string> {
     if (!field || !field.matches('input') || !popover) return 'no focused field or no popover';
     const f = field.getBoundingClientRect();
     const hit = document.elementFromPoint(f.left + f.width / 2, f.top + f.height / 2);
-    if (hit !== field) return `field covered by ${hit?.className || hit?.tagName}`;
+    if (!hit) return 'field outside the visible part';
+    if (hit !== field) return `field covered by ${hit.className || hit.tagName}`;
     const p = popover.getBoundingClientRect();
     const inside = p.top >= vv.offsetTop - 1 && p.bottom <= vv.offsetTop + vv.height + 1 && p.left >= vv.offsetLeft - 1 && p.right <= vv.offsetLeft + vv.width + 1;
     return inside ? 'ok' : `popover outside the visible part (${Math.round(p.top)}–${Math.round(p.bottom)} of ${Math.round(vv.height)})`;
