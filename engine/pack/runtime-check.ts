@@ -1,6 +1,6 @@
 import type { Pack } from './schema';
 import { PACK_ID_PATTERN, PACK_LIMITS } from './format';
-import { jsonPathOf } from './json-path';
+import { jsonPathOf } from '../json-path';
 import { foreignOrigins } from './origins';
 
 /**
