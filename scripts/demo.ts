@@ -11,6 +11,11 @@ import { serveReplicas } from '../tests/support/replica';
  * Prints each step with its timing and writes one PNG per step to demo-output/.
  */
 const OUT = 'demo-output';
+// `npm run demo -- --widget`: the embeddable widget on the sample site instead (scripts/widget-demo.ts).
+if (process.argv.includes('--widget')) {
+  await import('./widget-demo');
+  process.exit(0);
+}
 const headless = !process.env.DISPLAY || process.env.CI === 'true';
 
 await rm(OUT, { recursive: true, force: true });

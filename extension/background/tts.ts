@@ -6,7 +6,7 @@ import { isVietnameseLang, spokenText } from '../../engine/speech';
  * (Windows "Microsoft An", Edge's online voices, Android/ChromeOS "Google Tiếng Việt"). Where none
  * exists it says so, and never falls back to another language's voice: an English voice reading
  * Vietnamese is worse than silence. Firefox has no `tts` API; its content script uses
- * speechSynthesis instead (extension/content/speech-synthesis.ts).
+ * speechSynthesis instead (engine/speech-synthesis.ts).
  */
 export const SPEECH_RATES: Record<SpeechRate, number> = { slow: 0.8, normal: 1 };
 export const SPEECH_LANG = 'vi-VN';

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
+import { EXTENSION_TOUR_ATTRIBUTE } from '../../engine/guest';
 import { createPlayer, type PlayerEvent, type Snapshot } from '../../engine/player';
 import type { SpeakResult, SpeechRate } from '../../engine/prefs';
 import type { BackgroundToContent, ContentReply, ContentToBackground } from '../messages';
-import { createPageSpeaker } from './speech-synthesis';
+import { createPageSpeaker } from '../../engine/speech-synthesis';
 
 const FAILED: SpeakResult = { ok: false, reason: 'failed' };
 const MAX_SPOKEN_CHARS = 2000;
@@ -34,17 +35,23 @@ export function startContent(lifetime: AbortSignal): void {
     askForHelp: (info: { tourId: string; stepId: string }) => void ask({ kind: 'content:help', ...info }),
   };
   const player = createPlayer(host, lifetime);
+  // A widget embedded on the same page stands aside while this attribute is set (engine/guest.ts).
+  const render = (snapshot: Snapshot | null) => {
+    if (window === window.top) document.documentElement.toggleAttribute(EXTENSION_TOUR_ATTRIBUTE, snapshot?.run.status === 'active');
+    player.render(snapshot);
+  };
 
   const onMessage = (message: unknown, sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id) return;
     const msg = message as BackgroundToContent;
-    if (msg?.kind === 'bg:render') player.render(msg.snapshot);
+    if (msg?.kind === 'bg:render') render(msg.snapshot);
   };
   browser.runtime.onMessage.addListener(onMessage);
   lifetime.addEventListener('abort', () => {
     browser.runtime.onMessage.removeListener(onMessage);
     speech.stop();
+    if (window === window.top) document.documentElement.removeAttribute(EXTENSION_TOUR_ATTRIBUTE);
   }, { once: true });
 
-  void ask({ kind: 'content:hello', url: location.href }).then((snapshot) => player.render(snapshot));
+  void ask({ kind: 'content:hello', url: location.href }).then((snapshot) => render(snapshot));
 }

@@ -15,6 +15,7 @@ import { benchSizes, type Size } from './sizes';
 import { kb } from './stats';
 import { renderTable, type Row, type Section } from './table';
 import { benchWaitingCpu } from './waiting-cpu';
+import { benchWidget } from './widget';
 
 /**
  * `npm run bench`: builds the extension, then prints one table of figures (and writes them to
@@ -23,6 +24,7 @@ import { benchWaitingCpu } from './waiting-cpu';
  *   BENCH_WAIT_ELEMENTS (2000)    size of the mutating page in section 4
  *   BENCH_LATENCY_SAMPLES (240)   insertions in section 2
  *   BENCH_LOOKUPS (200)           lookups per strategy in section 3
+ *   BENCH_WIDGET_LOADS (9)        page loads timed in the widget section
  *   BENCH_ONLY (all)              comma-separated section names to run, e.g. "anchor,sizes"
  */
 const OUTPUT = 'bench-output/bench.json';
@@ -99,6 +101,10 @@ async function main() {
   if (wanted('dashboard')) {
     step('the reports dashboard with 100,000 sessions');
     sections.push(await benchDashboard());
+  }
+  if (wanted('widget')) {
+    step('the embeddable widget and its peers');
+    sections.push(await benchWidget());
   }
   if (wanted('sessions')) {
     step('assisted sessions');

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createPageSpeaker } from '../../extension/content/speech-synthesis';
+import { createPageSpeaker } from '../../engine/speech-synthesis';
 
 /** Firefox's read-aloud: the page's speechSynthesis, checked against a stand-in that records utterances. */
 class FakeUtterance {

@@ -1,10 +1,11 @@
-import type { SpeakResult, SpeechRate } from '../../engine/prefs';
-import { isVietnameseLang, spokenText } from '../../engine/speech';
+import type { SpeakResult, SpeechRate } from './prefs';
+import { isVietnameseLang, spokenText } from './speech';
 
 /**
- * Read-aloud on Firefox, which has no `tts` extension API: the page's speechSynthesis with a
- * Vietnamese voice, or an honest "no voice" — never another language's voice. Some Android builds
- * list a voice that is not installed; a voice that fails before it starts counts as missing.
+ * Read-aloud through the page's speechSynthesis, for Firefox's content script (Firefox has no `tts`
+ * extension API) and for the widget: a Vietnamese voice, or an honest "no voice" — never another
+ * language's voice. Some Android builds list a voice that is not installed; a voice that fails
+ * before it starts counts as missing.
  */
 const RATES: Record<SpeechRate, number> = { slow: 0.8, normal: 1 };
 const NO_VOICE: SpeakResult = { ok: false, reason: 'no-voice' };
