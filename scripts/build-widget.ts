@@ -33,7 +33,8 @@ async function main() {
       outDir: WIDGET_DIR,
       emptyOutDir: true,
       target: 'es2020',
-      minify: true,
+      minify: 'terser',
+      terserOptions: { compress: { passes: 2 } },
       sourcemap: false,
       lib: {
         entry: resolve('widget/index.ts'),

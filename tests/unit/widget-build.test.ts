@@ -8,12 +8,11 @@ import { describe, expect, it } from 'vitest';
  * Gates the built widget (`npm run build` writes .output/widget/): size, what it must not carry, its
  * SRI hash, and a smoke boot that adds exactly one global.
  *
- * Budget: the issue asks for ≤ 20 KB gzip (goal 17 KB). The engine the widget shares with the
- * content script is already 18.7 KB gzip on its own (createPlayer with the trimmed driver.js,
- * dom-accessibility-api and overlay.css, built the same way, before any widget code), so that target
- * needs a smaller engine; this ceiling holds the widget where it is until then. See README "Widget".
+ * Budget: the issue asks for ≤ 20 KB gzip (goal 17 KB); the widget is 28.7 KB today (the engine it
+ * shares with the content script, plus the pack check, spoken forms, runner and launcher). This
+ * ceiling holds it where it is until the widget's own parts shrink. See README "Widget".
  */
-const WIDGET_BUDGET_BYTES = 31 * 1024;
+const WIDGET_BUDGET_BYTES = 29 * 1024;
 
 const integrityFile = '.output/widget/integrity.json';
 if (!existsSync(integrityFile)) throw new Error(`${integrityFile} is missing: run "npm run build" before the unit tests`);
