@@ -44,7 +44,7 @@ async function waitForServer(url: string, child: ChildProcess): Promise<void> {
 export async function startCouch(desks: Account[]): Promise<CouchServer> {
   const dir = await mkdtemp(join(tmpdir(), 'danbuoc-couch-'));
   const port = await freePort();
-  const bin = join(process.cwd(), 'node_modules', 'pouchdb-server', 'bin', 'pouchdb-server');
+  const bin = join(process.cwd(), 'tests', 'support', 'pouchdb-server-launch.cjs');
   const child = spawn(process.execPath, [bin, '--in-memory', '--host', '127.0.0.1', '--port', String(port), '--config', join(dir, 'config.json'), '--no-stdout-logs'], {
     cwd: dir,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -76,11 +76,12 @@ export interface CuttableLink {
   close(): Promise<void>;
 }
 
-export async function cuttableLink(target: string): Promise<CuttableLink> {
+export async function cuttableLink(target: string, options: { cutAfterBytes?: number } = {}): Promise<CuttableLink> {
   const { port: targetPort } = new URL(target);
   const sockets = new Set<Socket>();
   let down = false;
   let bytes = 0;
+  let cutDone = false;
   const server: Server = createServer((client) => {
     if (down) return client.destroy();
     const upstream = new NetSocket();
@@ -89,7 +90,14 @@ export async function cuttableLink(target: string): Promise<CuttableLink> {
       sockets.add(s);
       s.on('close', () => sockets.delete(s));
       s.on('error', () => undefined);
-      s.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      s.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+        // A one-shot cut once this much has flowed: the drop lands in the middle of a replication.
+        if (options.cutAfterBytes !== undefined && bytes > options.cutAfterBytes && !cutDone) {
+          cutDone = true;
+          link.cut();
+        }
+      });
     }
     client.pipe(upstream);
     upstream.pipe(client);
@@ -98,7 +106,7 @@ export async function cuttableLink(target: string): Promise<CuttableLink> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  const link: CuttableLink = {
     url: `http://127.0.0.1:${port}/`,
     cut() {
       down = true;
@@ -114,4 +122,5 @@ export async function cuttableLink(target: string): Promise<CuttableLink> {
         server.close(() => resolve());
       }),
   };
+  return link;
 }
