@@ -85,3 +85,47 @@ export function onTrusted(element: Element, type: string, handler: (event: Event
     { capture: true, signal },
   );
 }
+
+const PORTAL_MESSAGES = '[role=alert], [role=status], p[id$="-form-item-message"], .text-destructive, h1, h2';
+const FIELD_ERRORS = '[role=alert], p[id$="-form-item-message"], .text-destructive';
+const NOT_FOUND = ['khong tim thay', 'khong ton tai', 'khong co ket qua'];
+const OURS = '.danbuoc-popover, .danbuoc-live';
+
+export interface PortalMessage {
+  element: Element;
+  text: string;
+  kind: 'not-found' | 'error';
+}
+
+/**
+ * The portal's own word that what a step waits for will not come: a "not found" heading or status,
+ * or an error message. Our own popover and live region are never read as the page's.
+ */
+export function findPortalMessage(doc: Document = document): PortalMessage | null {
+  let error: PortalMessage | null = null;
+  for (const element of doc.querySelectorAll(PORTAL_MESSAGES)) {
+    if (element.closest(OURS) || !isRendered(element)) continue;
+    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (!text || text.length > 200) continue;
+    const folded = fold(text);
+    if (NOT_FOUND.some((words) => folded.includes(words))) return { element, text, kind: 'not-found' };
+    if (!error && (element.matches(FIELD_ERRORS) || /(^|\s)lỗi(\s|$|:)/iu.test(text))) error = { element, text, kind: 'error' };
+  }
+  return error;
+}
+
+/** True when the step after `index` is on this page and its target (if any) is already there. */
+export function nextStepReachable(tour: Tour, index: number, pageUrl: string, stepHere: (i: number, url: string) => boolean, doc: Document = document): boolean {
+  const next = tour.steps[index + 1];
+  if (!next || next.frame || !stepHere(index + 1, pageUrl)) return false;
+  return !next.target || resolveTarget(next.target, doc).element !== null;
+}
+
+const CHOICES = 'a[href], button, input, select, label, summary, li, [role=option], [role=button], [role=link], [role=menuitem], [role=radio], [role=tab]';
+
+/** A choice step ends on a click on something interactive inside the region, not on its blank space. */
+export function isChoiceIn(region: Element, hit: EventTarget | undefined): boolean {
+  if (!(hit instanceof Element)) return false;
+  const item = hit.closest(CHOICES);
+  return Boolean(item && item !== region && region.contains(item));
+}
