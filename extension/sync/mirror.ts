@@ -1,6 +1,5 @@
 import {
   jsonEqual,
-  loadSettings,
   loadWithdrawals,
   migrateSession,
   replaces,

@@ -10,7 +10,7 @@ const PUSHED_DOC = '_local/dan-buoc-pushed';
  * Withdrawal tombstones are not counted: the status line counts "phiên".
  */
 export async function deskPushCount(mirror: PouchDb, deskId: string): Promise<number> {
-  let since: number | string = 0;
+  let since: number | string;
   try {
     since = (await mirror.get(PUSHED_DOC)).seq as number | string;
   } catch {

@@ -20,8 +20,11 @@ function (newDoc, oldDoc, userCtx, secObj) {
     task: ['taskId', 'outcome', 'reason', 'source', 'at'],
     withdrawalDoc: ['_id', '_rev', '_revisions', 'type', 'v', 'deskId', 'id', 'at']
   };
+  function isArray(value) {
+    return Object.prototype.toString.call(value) === '[object Array]';
+  }
   function isObject(value) {
-    return value !== null && typeof value === 'object' && !(value instanceof Array);
+    return value !== null && typeof value === 'object' && !isArray(value);
   }
   function onlyKeys(value, allowed, where) {
     if (!isObject(value)) throw { forbidden: where + ' must be an object' };
@@ -62,7 +65,7 @@ function (newDoc, oldDoc, userCtx, secObj) {
     onlyKeys(s.consent, KEYS.consent, 'session.consent');
     if (s.consent.agreed !== true) throw { forbidden: 'only sessions whose citizen agreed are shared' };
     if (s.citizen !== undefined) onlyKeys(s.citizen, KEYS.citizen, 'session.citizen');
-    if (!(s.tasks instanceof Array) || s.tasks.length > 50) throw { forbidden: 'tasks must be a list of at most 50' };
+    if (!isArray(s.tasks) || s.tasks.length > 50) throw { forbidden: 'tasks must be a list of at most 50' };
     for (var t = 0; t < s.tasks.length; t++) {
       onlyKeys(s.tasks[t], KEYS.task, 'session.tasks[' + t + ']');
       if (!SLUG.test(s.tasks[t].taskId)) throw { forbidden: 'taskId must be a code' };

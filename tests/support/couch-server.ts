@@ -44,7 +44,7 @@ async function waitForServer(url: string, child: ChildProcess): Promise<void> {
 export async function startCouch(desks: Account[]): Promise<CouchServer> {
   const dir = await mkdtemp(join(tmpdir(), 'danbuoc-couch-'));
   const port = await freePort();
-  const bin = join(process.cwd(), 'tests', 'support', 'pouchdb-server-launch.cjs');
+  const bin = join(process.cwd(), 'tests', 'support', 'pouchdb-server-launch.mjs');
   const child = spawn(process.execPath, [bin, '--in-memory', '--host', '127.0.0.1', '--port', String(port), '--config', join(dir, 'config.json'), '--no-stdout-logs'], {
     cwd: dir,
     stdio: ['ignore', 'ignore', 'pipe'],

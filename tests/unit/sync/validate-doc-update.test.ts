@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_CONSENT_VERSION } from '../../../sessions/consent';
 import { replicatedSessionDoc, replicatedWithdrawalDoc } from '../../../sessions/replication';
@@ -9,7 +10,8 @@ import { session, vn } from '../sessions/helpers';
  * The integration test (couch-replication) checks that the loopback server enforces it too.
  */
 type Validate = (newDoc: unknown, oldDoc: unknown, userCtx: { name: string | null; roles: string[] }, secObj: unknown) => void;
-const validate = new Function(`return (${validateSource()});`)() as Validate;
+// A fresh context, as CouchDB's own sandbox: the function sees none of this test's globals.
+const validate = runInNewContext(`(${validateSource()})`) as Validate;
 
 const deskA = { name: 'ban-01', roles: ['desk', 'desk:ban-01'] };
 const deskB = { name: 'ban-02', roles: ['desk', 'desk:ban-02'] };

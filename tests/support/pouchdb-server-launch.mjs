@@ -5,15 +5,18 @@
 // new_edits=false — every update or deletion that arrives by replication — the new revision is then
 // silently dropped (201, no error): a desk's edits and deletions would never reach the server.
 // Apache CouchDB has no such step. The fix keeps the incoming `_revisions` when there is one.
-const Module = require('node:module');
-const fs = require('node:fs');
-const path = require('node:path');
+import fs from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import path from 'node:path';
+import process from 'node:process';
+
+const require = createRequire(import.meta.url);
 
 const file = require.resolve('pouchdb-validation');
 const buggy = 'newDoc._revisions = (oldDoc || {})._revisions;';
 const source = fs.readFileSync(file, 'utf8');
 if (!source.includes(buggy)) throw new Error(`pouchdb-validation changed: the line to fix was not found in ${file}`);
-const fixed = new Module(file, module);
+const fixed = new Module(file);
 fixed.filename = file;
 fixed.paths = Module._nodeModulePaths(path.dirname(file));
 fixed._compile(source.replace(buggy, 'if (!newDoc._revisions) newDoc._revisions = (oldDoc || {})._revisions;'), file);
