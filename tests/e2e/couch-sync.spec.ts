@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { setupCouch } from '../../scripts/couch-setup';
 import { ADMIN, DB, PROVINCE, startCouch, type CouchServer } from '../support/couch-server';
 import { DeskConsole } from '../support/desk';
@@ -54,6 +55,21 @@ test('a desk turns replication on and its consented session reaches the province
   await desk.pickTask(VNEID);
   await expect.poll(provinceRows).toEqual([{ key: [expect.stringMatching(/^\d{4}-W\d{2}$/), '(chưa ghi xã)', 'cai-dat-vneid', 'pending'], value: 1 }]);
   await expect(desk.page.getByRole('status').filter({ hasText: /^Đã đồng bộ lúc \d{2}:\d{2} — không còn phiên chờ gửi$/ })).toBeVisible();
+
+  // Province mode: the same count, read with the read-only province account.
+  const province = await ext.context.newPage();
+  await province.goto(`chrome-extension://${ext.extensionId}/province.html`);
+  await province.getByLabel('Địa chỉ máy chủ của tỉnh (bắt đầu bằng https://)').fill(`${couch.url}${DB}`);
+  await province.getByLabel('Tên đăng nhập của tỉnh').fill(PROVINCE.name);
+  await province.getByLabel('Mật khẩu').fill('sai-mat-khau');
+  await province.getByRole('button', { name: 'Xem số liệu' }).click();
+  await expect(province.getByRole('alert')).toHaveText('Tên đăng nhập hoặc mật khẩu chưa đúng.');
+  await province.getByLabel('Mật khẩu').fill(PROVINCE.password);
+  await province.getByRole('button', { name: 'Xem số liệu' }).click();
+  const row = province.getByRole('table', { name: 'Số việc theo tuần, xã, việc và kết quả' }).getByRole('row').nth(1);
+  await expect(row.getByRole('cell')).toHaveText([/^\d{4}-W\d{2}$/, '(chưa ghi xã)', VNEID, /.+/, '1']);
+  const results = await new AxeBuilder({ page: province }).analyze();
+  expect(results.violations).toEqual([]);
 });
 
 async function provinceRows(): Promise<Array<{ key: string[]; value: number }>> {
