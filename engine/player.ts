@@ -3,6 +3,7 @@ import { siteOrigins, urlMatches } from './match';
 import { createOverlay, type OverlayButton, type OverlayView } from './overlay';
 import { DEFAULT_PREFS, type GuidePrefs, type SpeakResult, type SpeechRate } from './prefs';
 import { watchUrl } from './page-watch';
+import { conditionMayMatter, mayMatterFor } from './relevance';
 import { resolveTarget, strategiesOf } from './resolve';
 import { stepMatchesUrl, type RunState } from './runner';
 import type { Step, Tour } from './schema';
@@ -14,6 +15,7 @@ import {
   nextStepReachable,
   onDomChange,
   onTrusted,
+  portalMessageMayMatter,
   watchErrors,
   watchRemoval,
   type PortalMessage,
@@ -192,7 +194,7 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
     // With doneWhen, the page decides when the step is over (a toast may refuse the submit).
     const done = () => Boolean(step.doneWhen && conditionHolds(step.doneWhen, tour, pageUrl()));
     const act = step.doneWhen ? () => undefined : advance;
-    if (step.doneWhen) onDomChange(() => done() && advance(), signal);
+    if (step.doneWhen) onDomChange(() => done() && advance(), signal, document, conditionMayMatter(step.doneWhen));
     const skip = () => void send({ type: 'skip', stepId: step.id, url: pageUrl() });
     const nextButton = { label: isLast ? T.done : T.next, onClick: advance };
     const enterButton = { label: nextButton.label, onClick: act };
@@ -218,6 +220,10 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
 
     const target = step.target;
     const find = () => (conditions.skipNow() ? SKIPPED : resolveTarget(target, document).element);
+    // Lookups run only for mutation batches that could make the target (or a skipIf) appear.
+    const targetMatters = mayMatterFor(target);
+    const skipMatters = step.skipIf ? conditionMayMatter(step.skipIf) : undefined;
+    const mayMatter = (records: readonly MutationRecord[]) => targetMatters(records) || Boolean(skipMatters?.(records));
     const waiting = step.advance === 'wait' || step.advance === 'visible';
     let found = find();
     if (!found) {
@@ -238,14 +244,14 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
           if (message) tell(message);
         };
         lookForMessage();
-        onDomChange(lookForMessage, missing.signal);
+        onDomChange(lookForMessage, missing.signal, document, portalMessageMayMatter);
       }
       try {
-        found = await waitForElement(find, { signal, timeoutMs: waiting ? undefined : (step.timeoutMs ?? DEFAULT_TIMEOUT_MS) });
+        found = await waitForElement(find, { signal, timeoutMs: waiting ? undefined : (step.timeoutMs ?? DEFAULT_TIMEOUT_MS), mayMatter });
       } catch (error) {
         if (!(error instanceof WaitTimeout)) return;
         tell(findPortalMessage());
-        found = await waitForElement(find, { signal }).catch(() => null);
+        found = await waitForElement(find, { signal, mayMatter }).catch(() => null);
       }
       missing.abort();
     }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { Tour } from './schema';
 import { refusedCharactersMessage } from './text-hygiene';
 import { tourStyleWarnings } from './tour-style';
+import { jsonPathOf } from './json-path';
 
 /**
  * Checks one tour file's text and turns every problem into `file: json.path: message`, with the fix
@@ -18,15 +19,8 @@ export interface TourProblem {
   line: string;
 }
 
-export function jsonPath(path: readonly PropertyKey[]): string {
-  let out = '$';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += `.${key}`;
-    else out += `[${JSON.stringify(String(key))}]`;
-  }
-  return out;
-}
+/** `$.steps[2].say.vi`: where a problem is (engine/json-path.ts, shared with the pack checks). */
+export const jsonPath = jsonPathOf;
 
 function explain(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {

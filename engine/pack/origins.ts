@@ -1,5 +1,5 @@
 import { isAllowedOrigin } from '../sites';
-import { jsonPathOf } from './json-path';
+import { jsonPathOf } from '../json-path';
 
 const ABSOLUTE_URL = /\b([a-z][a-z0-9+.-]*):\/\/([^\s/"'<>)?#]*)/gi;
 

@@ -1,6 +1,6 @@
 import { verifySignature, type PublicKeyInput } from './crypto';
 import { PACK_LIMITS, packProblem, type InstalledPack, type PackProblem } from './format';
-import { jsonPathOf } from './json-path';
+import { jsonPathOf } from '../json-path';
 import { foreignOrigins } from './origins';
 import { Pack } from './schema';
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalBytes, foreignOrigins, generatePackKeyPair, Pack, packFileName, signBytes, verifyPack } from '../../engine/pack';
 import { publicPart } from '../../engine/pack/crypto';
-import { jsonPathOf } from '../../engine/pack/json-path';
+import { jsonPathOf } from '../../engine/json-path';
 import { checkTourFolder, tourFiles } from './check-tours';
 
 export const KEY_FILE_ENV = 'DANBUOC_PACK_KEY_FILE';

@@ -22,8 +22,9 @@ test('the find-procedure tour by keyboard only, never landing on <body>', async 
   await citizen.expectStep(1, TOTAL_STEPS);
   await expectFocusOn(/^input.*\|Nhập từ khoá tìm kiếm$/);
   await portal.keyboard.type('khai sinh');
-  // Tab goes from the search box to the popover's controls and back — "×" last.
+  // Tab goes from the search box to the popover's controls and back — "🔊 Đọc", then "×" last.
   await press('Tab', /^button\.danbuoc-main\|Tiếp$/);
+  await press('Tab', /^button\.danbuoc-read\|🔊 Đọc$/);
   await press('Tab', /^button\.danbuoc-close\|×$/);
   await press('Tab', /^input.*\|Nhập từ khoá tìm kiếm$/);
   await portal.keyboard.press('Enter');

@@ -1,4 +1,4 @@
-/** `$.tours[0].steps[2].say.vi`: where a problem is, as authors read it in tours:check. */
+/** `$.tours[0].steps[2].say.vi`: where a problem is, as authors read it in tours:check (zod-free, for the widget too). */
 export function jsonPathOf(path: readonly PropertyKey[]): string {
   let out = '$';
   for (const key of path) {
