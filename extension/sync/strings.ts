@@ -17,7 +17,7 @@ export const SYNC_TEXT = {
   username: 'Tên đăng nhập của điểm hỗ trợ',
   password: 'Mật khẩu',
   credentialsNote: 'Tỉnh cấp cho mỗi điểm hỗ trợ một tên đăng nhập riêng. Mật khẩu lưu trên máy này và bị xóa cùng khi bấm “Xóa toàn bộ dữ liệu”.',
-  save: 'Lưu cài đặt gửi số liệu',
+  save: 'Lưu phần gửi số liệu lên tỉnh',
   saved: 'Đã lưu cài đặt gửi số liệu.',
   turnedOff: 'Đã tắt gửi số liệu. Không gửi gì thêm lên tỉnh.',
   turnOff: 'Tắt gửi số liệu',

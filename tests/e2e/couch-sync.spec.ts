@@ -40,11 +40,11 @@ test('a desk turns replication on and its consented session reaches the province
   await sync.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
 
   // Without the developer flag a plain-http address is refused, loopback included.
-  await sync.getByRole('button', { name: 'Lưu cài đặt gửi số liệu' }).click();
+  await sync.getByRole('button', { name: 'Lưu phần gửi số liệu lên tỉnh' }).click();
   await expect(sync.getByRole('alert')).toContainText('phải bắt đầu bằng https://');
 
   await desk.page.evaluate(() => chrome.storage.local.set({ 'dev:allowLoopbackSync': true }));
-  await sync.getByRole('button', { name: 'Lưu cài đặt gửi số liệu' }).click();
+  await sync.getByRole('button', { name: 'Lưu phần gửi số liệu lên tỉnh' }).click();
   await expect(desk.page.getByRole('status').filter({ hasText: /^Đã đồng bộ lúc \d{2}:\d{2} — không còn phiên chờ gửi$/ }).first()).toBeVisible();
   await desk.expectAccessible('sync settings');
 
