@@ -19,7 +19,7 @@ const contentScriptOnly = [
 ];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'demo-output/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/**'] },
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'demo-output/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/**', 'server/couchdb/**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

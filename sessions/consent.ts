@@ -25,12 +25,43 @@ export interface ConsentTextTemplate {
   english: string;
 }
 
-export const CURRENT_CONSENT_VERSION = 'v1-2026';
+/** The text version read before records could be shared with the province (kept: old consents stay readable). */
+export const V1_CONSENT_VERSION = 'v1-2026';
+/** Adds when and what is shared with the province (replication to its server): see replication.ts. */
+export const V2_CONSENT_VERSION = 'v2-2026';
+export const CURRENT_CONSENT_VERSION = V2_CONSENT_VERSION;
+/**
+ * Consent texts that tell the citizen a minimal record may go to the province's server. A session
+ * agreed under any other text (v1, the pilot) never replicates: its citizen was told it stays here.
+ */
+export const SHARING_CONSENT_VERSIONS: readonly string[] = [V2_CONSENT_VERSION];
 /** The text version the first pilot's records are migrated to: its wording was not kept. */
 export const PILOT_CONSENT_VERSION = 'thi-diem';
 
 export const CONSENT_TEXTS: Readonly<Record<string, ConsentTextTemplate>> = {
-  [CURRENT_CONSENT_VERSION]: {
+  [V2_CONSENT_VERSION]: {
+    approved: '2026-12-01',
+    title: 'Xin phép ghi lại buổi hỗ trợ',
+    paragraphs: [
+      'Ghi những gì: việc chúng tôi giúp ông/bà hôm nay (ví dụ cài VNeID, nộp hồ sơ), làm xong hay chưa, giờ bắt đầu và kết thúc. ' +
+        'Nếu ông/bà đồng ý, ghi thêm nhóm tuổi, giới tính và ông/bà có phải lần đầu dùng Cổng Dịch vụ công hay không. {personal}',
+      'Để làm gì: để Tổ công nghệ số cộng đồng biết người dân cần giúp việc gì nhiều nhất và báo cáo với xã, với tỉnh. Không dùng vào việc khác.',
+      'Ai giữ: Tổ công nghệ số cộng đồng giữ trên máy tính của điểm hỗ trợ này. ' +
+        'Nếu điểm hỗ trợ có gửi số liệu lên máy chủ của tỉnh, chỉ gửi: việc đã giúp, làm xong hay chưa, giờ giấc, mã điểm hỗ trợ, mã cán bộ và nhóm tuổi. ' +
+        'Không gửi họ tên, số căn cước, số điện thoại, giới tính hay ghi chú. Nếu ông/bà không đồng ý, không gửi gì về buổi hôm nay.',
+      'Giữ bao lâu: {months} tháng, sau đó tự xóa.',
+      'Ông/bà có quyền không đồng ý: chúng tôi vẫn giúp như bình thường, chỉ đếm số việc đã làm, không ghi gì về ông/bà. ' +
+        'Ông/bà cũng có thể rút lại sự đồng ý bất cứ lúc nào; khi đó bản ghi của ông/bà sẽ bị xóa, cả bản đã gửi lên tỉnh.',
+    ],
+    english:
+      'We record what we helped with today, whether it worked and the time; if you agree, also your age band, gender and ' +
+      'whether this is your first time on the portal{personalEn}. It is used only for the team’s and the province’s reports and kept on this desk’s ' +
+      'computer for {months} months, then deleted. If this desk sends figures to the province’s server, only the tasks, outcomes, times, ' +
+      'desk and team-member codes and your age band are sent — never your name, ID number, phone, gender or notes, and nothing if you decline. ' +
+      'You may decline and still get help: we then only count the tasks, nothing about you. You may withdraw at any time: your record is then ' +
+      'deleted, including the copy sent to the province.',
+  },
+  [V1_CONSENT_VERSION]: {
     approved: '2026-01-15',
     title: 'Xin phép ghi lại buổi hỗ trợ',
     paragraphs: [

@@ -15,3 +15,4 @@ export * from './storage';
 export * from './repository';
 export * from './withdrawals';
 export * from './import-screen';
+export * from './replication';

@@ -12,15 +12,20 @@ import { SessionScreen } from './SessionScreen';
 import { SettingsScreen } from './SettingsScreen';
 import { SignOutOffer } from './SignOutOffer';
 import { SummaryScreen } from './SummaryScreen';
+import { SyncSettings } from './SyncSettings';
+import { SyncStatusLine } from './SyncStatusLine';
+import type { DeskSync } from '../../extension/sync/use-desk-sync';
 
 export interface DeskConsoleProps {
   model: DeskModel;
   tours: readonly Tour[];
   onPrint(): void;
+  /** Replication to the province (SyncSettings on the settings screen, the status line in the header). */
+  sync?: DeskSync;
 }
 
 /** The desk console of the Tổ công nghệ số: one screen at a time, chosen by the model. */
-export function DeskConsole({ model, tours, onPrint }: DeskConsoleProps) {
+export function DeskConsole({ model, tours, onPrint, sync }: DeskConsoleProps) {
   const { screen, snapshot, notice, busy } = model;
   const catalogue = useMemo(() => deskCatalogue(tours), [tours]);
   const withTours = useMemo(() => tasksWithTours(tours), [tours]);
@@ -46,6 +51,7 @@ export function DeskConsole({ model, tours, onPrint }: DeskConsoleProps) {
       <header className="desk-header">
         <h1>{T.appName}</h1>
         {member && <p className="meta">{member.displayName}</p>}
+        {sync?.settings?.enabled && <SyncStatusLine status={sync.status} />}
       </header>
       <div aria-live="polite" className="notice-area">
         {notice && <p className={notice.kind === 'error' ? 'error' : 'info'}>{notice.text}</p>}
@@ -70,6 +76,7 @@ export function DeskConsole({ model, tours, onPrint }: DeskConsoleProps) {
       {snapshot && screen === 'settings' && (
         <SettingsScreen settings={snapshot.settings} onSave={model.saveSettings} onBack={() => model.show(member ? 'home' : 'profile')} />
       )}
+      {snapshot && screen === 'settings' && sync && <SyncSettings key={String(sync.settings?.enabled)} sync={sync} />}
       {snapshot && member && screen === 'home' && (
         <HomeScreen
           member={member}

@@ -4,13 +4,15 @@ import { usePrefs } from '../../extension/prefs/use-prefs';
 import { DeskConsole } from '../../components/desk/DeskConsole';
 import '../../components/desk/desk.css';
 import { useDeskModel } from '../../extension/desk/use-desk-model';
+import { useDeskSync } from '../../extension/sync/use-desk-sync';
 import { TOURS } from '../../tours/catalogue';
 
 function Desk() {
   // Text size and contrast follow the citizen's saved choice on every extension page.
   usePrefs();
   const model = useDeskModel();
-  return <DeskConsole model={model} tours={TOURS} onPrint={() => window.print()} />;
+  const sync = useDeskSync();
+  return <DeskConsole model={model} tours={TOURS} onPrint={() => window.print()} sync={sync} />;
 }
 
 createRoot(document.getElementById('root')!).render(

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { launchBench } from './browser-harness';
 import { benchAnchor } from './anchor';
+import { benchCouch } from './couch';
 import { benchDashboard } from './dashboard';
 import { benchWithExtension } from './extension';
 import { benchLatency } from './latency';
@@ -25,6 +26,7 @@ import { benchWidget } from './widget';
  *   BENCH_LATENCY_SAMPLES (240)   insertions in section 2
  *   BENCH_LOOKUPS (200)           lookups per strategy in section 3
  *   BENCH_WIDGET_LOADS (9)        page loads timed in the widget section
+ *   BENCH_COUCH_SESSIONS (100000), BENCH_COUCH_DESKS (20): section "couch" (loopback replication)
  *   BENCH_ONLY (all)              comma-separated section names to run, e.g. "anchor,sizes"
  */
 const OUTPUT = 'bench-output/bench.json';
@@ -110,6 +112,10 @@ async function main() {
     step('assisted sessions');
     const sessions = await sessionsSection();
     if (sessions) sections.push(sessions);
+  }
+  if (wanted('couch')) {
+    step('replication of 100,000 sessions from 20 desks to a loopback CouchDB-compatible server');
+    sections.push(await benchCouch());
   }
 
   const total = (performance.now() - started) / 1000;

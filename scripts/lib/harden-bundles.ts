@@ -78,6 +78,19 @@ const REWRITES: Rewrite[] = [
       return { code: out, count };
     },
   },
+  {
+    // PouchDB evaluates map/filter functions given as strings; we only use server-side filters and
+    // views, and extension CSP forbids eval anyway: the evaluator refuses instead of calling Function.
+    file: /pouchdb-browser[\\/]lib[\\/]index\.es\.js$/,
+    apply(code) {
+      let count = 0;
+      const out = code.replace(/return Function\.apply\(null, keys\)\.apply\(null, values\);/, () => {
+        count++;
+        return "throw new Error('Dẫn Bước: PouchDB string functions are not evaluated in the extension');";
+      });
+      return { code: out, count };
+    },
+  },
 ];
 
 export function hardenBundles(): Plugin {

@@ -87,7 +87,7 @@ test('a full desk session: profile, consent, a tour that completes its task, a t
   const [stored] = await desk.storedSessions();
   expect(stored).toMatchObject({
     citizen: { ageBand: '60-74', firstTime: true },
-    consent: { agreed: true, textVersion: 'v1-2026' },
+    consent: { agreed: true, textVersion: 'v2-2026' },
     satisfaction: 5,
     tasks: [
       { taskId: 'tim-thu-tuc', outcome: 'done', source: 'tour' },

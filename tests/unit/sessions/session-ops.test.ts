@@ -31,7 +31,7 @@ function started(): Session {
 describe('session reducers', () => {
   it('start: consent recorded first, with the current text version and time', () => {
     const s = started();
-    expect(s.consent).toEqual({ textVersion: 'v1-2026', agreed: true, at: t0 });
+    expect(s.consent).toEqual({ textVersion: 'v2-2026', agreed: true, at: t0 });
     expect(s.tasks).toEqual([]);
     expect(s.endedAt).toBeUndefined();
     expect(startSession({ id: 'abc', deskId: 'ban-01', memberId: 'tv-01', at: t0, consent: { agreed: true } }, settings).ok).toBe(false);
