@@ -6,8 +6,19 @@ export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.stryker.config.ts' },
   plugins: ['@stryker-mutator/vitest-runner'],
-  mutate: ['engine/**/*.ts', 'sessions/**/*.ts', '!engine/**/*.d.ts'],
+  mutate: [
+    'engine/**/*.ts',
+    'sessions/**/*.ts',
+    '!engine/**/*.d.ts',
+    // String tables (labels and messages, no logic): every mutant is a changed word, not a bug.
+    '!engine/strings.ts',
+    '!sessions/strings.ts',
+  ],
   coverageAnalysis: 'perTest',
+  // Module-level code (zod schemas, constant tables) runs once at import, so each such "static"
+  // mutant needs the whole suite: 43% of the mutants and 97% of the run time. They are reported as
+  // Ignored; the logic is what we score.
+  ignoreStatic: true,
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
   concurrency: 2,
