@@ -223,6 +223,9 @@ describe('consent decisions in detail', () => {
   it('no descriptor is fine even when declined; declined with one is refused with a reason', () => {
     expect(checkCitizen(undefined, settings, { agreed: false })).toEqual({ ok: true, citizen: undefined });
     expect(checkCitizen(null, settings, { agreed: true })).toEqual({ ok: true, citizen: undefined });
+    expect(checkCitizen(null, settings, { agreed: false })).toEqual({ ok: true, citizen: undefined });
+    // A field left undefined by a form is no field: nothing is stored for it.
+    expect(checkCitizen({ name: undefined }, settings, { agreed: true })).toEqual({ ok: true, citizen: undefined });
     expect(checkCitizen({ ageBand: '60-74' }, settings, { agreed: false })).toEqual({
       ok: false,
       error: { vi: 'Người dân không đồng ý ghi nhận: không được lưu thông tin gì về người dân.', en: 'Consent was declined: nothing about the citizen may be stored.' },
@@ -267,7 +270,7 @@ describe('withdrawal matching in detail', () => {
     const own = session({ citizen: { phone: '0912345678' } });
     const samePhone = session({ citizen: { phone: '0912345678' } });
     const otherPhone = session({ citizen: { phone: '0987654321' } });
-    expect(withdrawalTargets([own, samePhone, otherPhone], own.id)).toEqual({ deleteIds: [own.id, samePhone.id], matchedBy: { [own.id]: 'session', [samePhone.id]: 'phone' } });
+    expect(withdrawalTargets([own, declined(), samePhone, otherPhone], own.id)).toEqual({ deleteIds: [own.id, samePhone.id], matchedBy: { [own.id]: 'session', [samePhone.id]: 'phone' } });
     const ownId = session({ citizen: { idNumber: '001234567890' } });
     const sameId = session({ citizen: { idNumber: '001234567890', phone: '0987654321' } });
     const noCitizen = declined();

@@ -130,6 +130,8 @@ describe('CSV cells at the edges', () => {
     expect(csvField('Nguyễn-Văn')).toBe('Nguyễn-Văn');
     expect(csvField('a=b+c@d')).toBe('a=b+c@d');
     expect(csvField('-')).toBe("'-");
+    expect(csvField('a;=1+1')).toBe(`"a;'=1+1"`);
+    expect(csvField('a|@x')).toBe(`"a|'@x"`);
   });
 
   it('quotes a lone CR or LF, not only a CRLF pair', () => {

@@ -351,6 +351,7 @@ describe('jsonEqual, canonicalJson and compareVersions', () => {
     expect(jsonEqual(1, '1')).toBe(false);
     expect(jsonEqual({ a: { b: [1] } }, { a: { b: [1] } })).toBe(true);
     expect(jsonEqual([1], [1, 2])).toBe(false);
+    expect(jsonEqual([undefined], [])).toBe(false);
     expect(jsonEqual({ a: 1 }, { a: 1, b: 2 })).toBe(false);
     expect(jsonEqual(1, {})).toBe(false);
     expect(jsonEqual({}, 1)).toBe(false);
@@ -419,6 +420,20 @@ describe('mergeSessions in detail', () => {
     // Same personal fields, different values elsewhere: also a conflict, not a "fuller copy".
     const other: Session = { ...full, satisfaction: 4, updatedAt: t0 + 1 };
     expect(mergeSessions([full], [other]).counts).toEqual({ added: 0, duplicates: 0, conflicts: 1, replaced: 1 });
+  });
+
+  it('copies with the same fields but a different phone are a conflict, never a silent duplicate', () => {
+    const mine = session({ startedAt: t0, citizen: { ageBand: '60-74', phone: '0912345678' } });
+    const theirs: Session = { ...mine, citizen: { ageBand: '60-74', phone: '0987654321' } };
+    expect(mergeSessions([mine], [theirs]).counts.conflicts).toBe(1);
+    expect(mergeSessions([mine], [theirs]).counts.duplicates).toBe(0);
+  });
+
+  it('sessions that start together come out in id order, whatever order they came in', () => {
+    const same = Array.from({ length: 12 }, (_, i) => session({ id: uuid(100 + i), startedAt: t0 }));
+    const ids = same.map((s) => s.id);
+    expect(mergeSessions([], [...same].reverse()).sessions.map((s) => s.id)).toEqual(ids);
+    expect(mergeSessions(same.slice(6).reverse(), same.slice(0, 6).reverse()).sessions.map((s) => s.id)).toEqual(ids);
   });
 
   it('a copy with more personal fields replaces one with fewer, never the reverse', () => {
