@@ -27,7 +27,9 @@ export default defineConfig({
       gecko_android: { strict_min_version: '142.0' },
     },
   }),
-  vite: () => ({ plugins: [hardenBundles()] }),
+  // terser (two passes) packs the content script about 3 % smaller than esbuild's minifier: it must
+  // stay within 20 KB gzip with its stylesheet on every portal page.
+  vite: () => ({ plugins: [hardenBundles()], build: { minify: 'terser', terserOptions: { compress: { passes: 2 } } } }),
   hooks: {
     // Tours are validated at build time so the content script never carries zod.
     'build:before': async () => {

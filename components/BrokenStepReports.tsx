@@ -1,4 +1,5 @@
 import type { BrokenStepReport, ReportList } from '../extension/background/report-store';
+import { strategyList } from '../extension/options/strategy-names';
 import { OPTIONS_TEXT as T } from '../extension/options/strings';
 
 export interface BrokenStepReportsProps {
@@ -18,7 +19,7 @@ export function BrokenStepReports({ reports, tourTitle, onClear, onDownload }: B
       {!reports && <p aria-live="polite">{T.loading}</p>}
       {reports && !reports.ok && (
         <p role="alert" className="error">
-          {T.corrupt(reports.error)}
+          {T.corrupt}
         </p>
       )}
       {reports?.ok && reports.quarantined.length > 0 && <p className="note">{T.quarantined(reports.quarantined.length)}</p>}
@@ -46,7 +47,7 @@ export function BrokenStepReports({ reports, tourTitle, onClear, onDownload }: B
                   <td>
                     <code>{r.path}</code>
                   </td>
-                  <td>{r.failed.join(', ')}</td>
+                  <td>{strategyList(r.failed)}</td>
                   <td>{r.count}</td>
                   <td>{when(r.lastAt)}</td>
                 </tr>

@@ -1,17 +1,19 @@
 import type { RunState } from '../engine/runner';
-import { POPUP_TEXT as T } from '../extension/popup/strings';
+import { popupText } from '../extension/popup/strings';
 
 export interface CurrentRunProps {
   run: RunState;
   title: string;
   stepCount: number;
   busy: boolean;
+  lang: string;
   onResume(): void;
   onStop(): void;
 }
 
 /** The run on this tab: live (offer to stop) or interrupted (offer to resume). Finished runs are not shown. */
-export function CurrentRun({ run, title, stepCount, busy, onResume, onStop }: CurrentRunProps) {
+export function CurrentRun({ run, title, stepCount, busy, lang, onResume, onStop }: CurrentRunProps) {
+  const T = popupText(lang);
   if (run.status === 'finished') return null;
   const live = run.status === 'active';
   return (

@@ -1,6 +1,8 @@
+import type { ReactNode } from 'react';
+import { pickText } from '../engine/i18n';
 import type { Tour } from '../engine/schema';
 import type { TabStatus } from '../extension/messages';
-import { POPUP_TEXT as T } from '../extension/popup/strings';
+import { popupText } from '../extension/popup/strings';
 import { CurrentRun } from './CurrentRun';
 import { TourCard } from './TourCard';
 
@@ -15,11 +17,18 @@ export interface TourPickerProps {
   onStop(): void;
   /** Opens the desk console (side panel) of the Tổ công nghệ số. */
   onOpenDesk(): void;
+  /** the citizen's chosen language; Vietnamese fills any string it lacks */
+  lang: string;
+  /** the display-and-reading settings, below the tour list */
+  settings?: ReactNode;
 }
 
-export function TourPicker({ status, toursHere, toursElsewhere, busy, failed, onStart, onResume, onStop, onOpenDesk }: TourPickerProps) {
+export function TourPicker({ status, toursHere, toursElsewhere, busy, failed, onStart, onResume, onStop, onOpenDesk, lang, settings }: TourPickerProps) {
+  const T = popupText(lang);
+  const running = status?.run && [...toursHere, ...toursElsewhere].find((t) => t.id === status.run?.tourId);
+  const runTitle = running ? pickText(running.title, lang) : status?.tourTitle;
   return (
-    <main className="picker" lang="vi">
+    <main className="picker" lang={lang}>
       <header>
         <h1>{T.appName}</h1>
         <p className="tagline">{T.tagline}</p>
@@ -35,8 +44,8 @@ export function TourPicker({ status, toursHere, toursElsewhere, busy, failed, on
         </p>
       )}
       {!status && !failed && <p aria-live="polite">{T.loading}</p>}
-      {status?.run && status.tourTitle && (
-        <CurrentRun run={status.run} title={status.tourTitle} stepCount={status.stepCount} busy={busy} onResume={onResume} onStop={onStop} />
+      {status?.run && runTitle && (
+        <CurrentRun lang={lang} run={status.run} title={runTitle} stepCount={status.stepCount} busy={busy} onResume={onResume} onStop={onStop} />
       )}
       {status && (
         <section aria-labelledby="here-heading">
@@ -47,6 +56,7 @@ export function TourPicker({ status, toursHere, toursElsewhere, busy, failed, on
               <TourCard
                 key={tour.id}
                 tour={tour}
+                lang={lang}
                 actionLabel={status.run?.tourId === tour.id && status.run.status !== 'finished' ? T.startOver : T.start}
                 disabled={busy}
                 onAction={() => onStart(tour.id)}
@@ -60,12 +70,13 @@ export function TourPicker({ status, toursHere, toursElsewhere, busy, failed, on
           <h2 id="other-heading">{T.otherTours}</h2>
           <ul className="tours">
             {toursElsewhere.map((tour) => (
-              <TourCard key={tour.id} tour={tour} actionLabel={T.openAndStart} disabled={busy} onAction={() => onStart(tour.id, true)} />
+              <TourCard key={tour.id} tour={tour} lang={lang} actionLabel={T.openAndStart} disabled={busy} onAction={() => onStart(tour.id, true)} />
             ))}
           </ul>
         </section>
       )}
-      <section aria-labelledby="desk-heading" className="desk-entry">
+      {settings}
+      <section aria-labelledby="desk-heading" className="desk-entry" lang="vi">
         <h2 id="desk-heading">{T.forTeam}</h2>
         <button type="button" className="secondary" onClick={onOpenDesk}>
           {T.openDesk}

@@ -41,31 +41,106 @@ export function modalDialogOf(el: Element | undefined): HTMLDialogElement | null
   return dialog && dialog.open && dialog.matches(':modal') ? dialog : null;
 }
 
-const SENSITIVE = 'input[autocomplete="one-time-code"], input[type="password"], input[autocomplete="current-password"]';
+/** OTP and password boxes: the popover never sits on one, whether it is the target or not. */
+export const SENSITIVE_FIELDS =
+  'input[autocomplete="one-time-code"], input[type="password"], input[autocomplete="current-password"]';
 
-function overlaps(a: DOMRect, b: DOMRect): boolean {
-  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+export interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+export type Side = 'bottom' | 'top' | 'right' | 'left';
+
+export type Placement =
+  | { kind: 'side'; side: Side; left: number; top: number }
+  | { kind: 'dock'; edge: 'top' | 'bottom' }
+  /** nothing to explain on screen: a card in the lower left corner, the page around it free */
+  | { kind: 'corner' };
+
+export interface PlacementInput {
+  /** the element the popover explains (highlighted or kept clear), in viewport coordinates */
+  target?: Box;
+  /** the popover's own size at its natural height */
+  popover: { width: number; height: number };
+  viewport: { width: number; height: number };
+  /** other boxes it must not cover (OTP and password fields, the portal's own message) */
+  avoid?: readonly Box[];
+}
+
+const MARGIN = 8;
+const GAP = 12;
+/** a docked sheet takes at most this share of the viewport height */
+export const DOCK_SHARE = 0.4;
+
+export function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
+}
+
+/** The part of a box inside the viewport, or null when none of it is on screen. */
+export function visiblePart(box: Box, viewport: { width: number; height: number }): Box | null {
+  const left = Math.max(box.left, 0);
+  const top = Math.max(box.top, 0);
+  const right = Math.min(box.left + box.width, viewport.width);
+  const bottom = Math.min(box.top + box.height, viewport.height);
+  return right > left && bottom > top ? { left, top, width: right - left, height: bottom - top } : null;
+}
+
+const clamp = (value: number, min: number, max: number) => Math.max(min, Math.min(value, max));
+
+function sideBox(side: Side, t: Box, w: number, h: number, vw: number, vh: number): Box | null {
+  const alignX = clamp(t.left, MARGIN, vw - w - MARGIN);
+  const alignY = clamp(t.top, MARGIN, vh - h - MARGIN);
+  const box =
+    side === 'bottom' ? { left: alignX, top: t.top + t.height + GAP, width: w, height: h }
+    : side === 'top' ? { left: alignX, top: t.top - GAP - h, width: w, height: h }
+    : side === 'right' ? { left: t.left + t.width + GAP, top: alignY, width: w, height: h }
+    : { left: t.left - GAP - w, top: alignY, width: w, height: h };
+  const inside = box.left >= MARGIN - 0.5 && box.top >= MARGIN - 0.5 && box.left + w <= vw - MARGIN + 0.5 && box.top + h <= vh - MARGIN + 0.5;
+  return inside ? box : null;
+}
+
+/** The box a docked sheet of this natural height occupies on the given edge. */
+export function dockBox(edge: 'top' | 'bottom', naturalHeight: number, viewport: { width: number; height: number }): Box {
+  const height = Math.min(naturalHeight, viewport.height * DOCK_SHARE);
+  return { left: 0, top: edge === 'top' ? 0 : viewport.height - height, width: viewport.width, height };
 }
 
 /**
- * Moves the popover to a corner of the viewport where it covers no visible OTP or password field
- * (other than the one being highlighted, which driver.js already keeps clear).
+ * Where the popover goes: beside the target (below, above, right, left — the first side where it
+ * fits whole, covering neither the target nor anything to avoid), else docked as a sheet on the
+ * edge with more free room. With nothing to explain it sits in the lower left corner.
  */
-export function keepClearOfSensitiveFields(popover: HTMLElement, target?: Element): void {
-  const fields = [...document.querySelectorAll(SENSITIVE)].filter((f) => f !== target && f.getBoundingClientRect().width > 0);
-  if (!fields.length) return;
-  const clear = () => fields.every((f) => !overlaps(popover.getBoundingClientRect(), f.getBoundingClientRect()));
-  if (clear()) return;
-  const corners: Array<Partial<Record<'top' | 'bottom' | 'left' | 'right', string>>> = [
-    { bottom: '16px', right: '16px' },
-    { top: '16px', right: '16px' },
-    { bottom: '16px', left: '16px' },
-    { top: '16px', left: '16px' },
-  ];
-  for (const corner of corners) {
-    for (const side of ['top', 'bottom', 'left', 'right'] as const) popover.style.setProperty(side, corner[side] ?? 'auto', 'important');
-    if (clear()) return;
+export function choosePlacement({ target, popover, viewport, avoid = [] }: PlacementInput): Placement {
+  const { width: vw, height: vh } = viewport;
+  if (!target) return { kind: 'corner' };
+  const shown = visiblePart(target, viewport);
+  if (!shown) return { kind: 'dock', edge: 'bottom' };
+  const keepClear = [shown, ...avoid];
+  for (const side of ['bottom', 'top', 'right', 'left'] as const) {
+    const box = sideBox(side, target, popover.width, popover.height, vw, vh);
+    if (box && !keepClear.some((clear) => overlaps(box, clear))) return { kind: 'side', side, left: box.left, top: box.top };
   }
+  const roomAbove = shown.top;
+  const roomBelow = vh - (shown.top + shown.height);
+  const edges: Array<'top' | 'bottom'> = roomAbove > roomBelow ? ['top', 'bottom'] : ['bottom', 'top'];
+  const clearEdge = edges.find((edge) => !keepClear.some((clear) => overlaps(dockBox(edge, popover.height, viewport), clear)));
+  return { kind: 'dock', edge: clearEdge ?? edges[0] };
+}
+
+/**
+ * How far to scroll so that a target and a popover of this height fit one above the other, or 0
+ * when they already do or cannot (the target is too tall, or the page cannot move).
+ */
+export function scrollToMakeRoom(target: Box, popoverHeight: number, viewportHeight: number, topInset = 0): number {
+  const needed = target.height + GAP + popoverHeight + 2 * MARGIN;
+  if (needed > viewportHeight - topInset) return 0;
+  const fitsBelow = target.top >= topInset + MARGIN && target.top + needed - MARGIN <= viewportHeight;
+  const fitsAbove = target.top - GAP - popoverHeight >= topInset + MARGIN && target.top + target.height <= viewportHeight - MARGIN;
+  if (fitsBelow || fitsAbove) return 0;
+  return target.top - (topInset + MARGIN);
 }
 
 /**

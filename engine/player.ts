@@ -1,10 +1,25 @@
+import { pickOptional, pickText } from './i18n';
 import { siteOrigins, urlMatches } from './match';
 import { createOverlay, type OverlayButton, type OverlayView } from './overlay';
+import { DEFAULT_PREFS, type GuidePrefs, type SpeakResult, type SpeechRate } from './prefs';
 import { watchUrl } from './page-watch';
+import { conditionMayMatter, mayMatterFor } from './relevance';
 import { resolveTarget, strategiesOf } from './resolve';
 import { stepMatchesUrl, type RunState } from './runner';
 import type { Step, Tour } from './schema';
-import { conditionHolds, conditionsFor, onDomChange, onTrusted, watchErrors, watchRemoval } from './step-guards';
+import {
+  conditionHolds,
+  conditionsFor,
+  findPortalMessage,
+  isChoiceIn,
+  nextStepReachable,
+  onDomChange,
+  onTrusted,
+  portalMessageMayMatter,
+  watchErrors,
+  watchRemoval,
+  type PortalMessage,
+} from './step-guards';
 import { OVERLAY_TEXT as T } from './strings';
 import { waitForElement, WaitTimeout } from './wait';
 
@@ -25,6 +40,8 @@ export interface Snapshot {
   run: RunState;
   /** the tab's top-level URL, for players inside iframes that cannot read it themselves */
   topUrl?: string;
+  /** the citizen's display and reading choices (absent = DEFAULT_PREFS) */
+  prefs?: GuidePrefs;
 }
 
 /** A step whose target never appeared: ids and strategy kinds only, never page content or input. */
@@ -37,9 +54,14 @@ export interface MissingReport {
 export interface PlayerHost {
   send(event: PlayerEvent): Promise<Snapshot | null>;
   report?(report: MissingReport): void;
+  /** read this display text aloud; the host turns it into spoken form */
+  speak?(text: string, rate: SpeechRate): Promise<SpeakResult>;
+  stopSpeaking?(): void;
+  /** "Nhờ cán bộ giúp": in an assisted session the desk console flags the task */
+  askForHelp?(info: { tourId: string; stepId: string }): void;
 }
 
-export const DEFAULT_TIMEOUT_MS = 15000;
+export const DEFAULT_TIMEOUT_MS = 8000;
 const SKIPPED = Symbol('skipped');
 
 export function describeTarget(step: Step): string {
@@ -66,7 +88,8 @@ function isFilled(el: Element): boolean {
 }
 
 export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Window = window) {
-  const overlay = createOverlay();
+  const overlay = createOverlay(host);
+  let lang = DEFAULT_PREFS.lang;
   const isTop = win === win.top;
   let current: Snapshot | null = null;
   let drawnKey = '';
@@ -101,6 +124,9 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
     current = snapshot;
     drawnKey = keyOf(snapshot);
     if (!snapshot) return overlay.hide();
+    const prefs = snapshot.prefs ?? DEFAULT_PREFS;
+    lang = prefs.lang;
+    overlay.setPrefs(prefs);
     const { run, tour } = snapshot;
     if (run.status === 'finished' && fromOwnAction) return showFinished();
     if (run.status !== 'active') return overlay.hide();
@@ -137,19 +163,19 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
     overlay.show({
       title: T.finishedTitle,
       text: T.finished,
-      primary: { label: T.done, onClick: () => overlay.hide() },
+      actions: [{ label: T.done, onClick: () => overlay.hide() }],
       onClose: () => overlay.hide(),
-      focus: 'primary',
+      closeAtOnce: true,
     });
   }
 
   function baseView(tour: Tour, run: RunState, step: Step): OverlayView {
     const previousHere = run.stepIndex > 0 && stepMatchesUrl(tour, run.stepIndex - 1, pageUrl());
     return {
-      title: step.title?.vi ?? tour.title.vi,
-      text: step.say.vi,
+      title: pickOptional(step.title, lang) ?? pickText(tour.title, lang),
+      text: pickText(step.say, lang),
       progress: T.progress(run.stepIndex + 1, tour.steps.length),
-      secondary: previousHere ? { label: T.back, onClick: () => void send({ type: 'back', stepId: step.id }) } : undefined,
+      actions: previousHere ? [{ label: T.back, onClick: () => void send({ type: 'back', stepId: step.id }) }] : [],
       onClose: () => void send({ type: 'close' }),
     };
   }
@@ -157,6 +183,8 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
   async function playStep(tour: Tour, run: RunState, step: Step, signal: AbortSignal) {
     const isLast = run.stepIndex === tour.steps.length - 1;
     const view = baseView(tour, run, step);
+    const back = view.actions ?? [];
+    const withMain = (main?: OverlayButton) => (main ? [main, ...back] : back);
     let advanced = false;
     const advance = () => {
       if (advanced || signal.aborted) return;
@@ -166,7 +194,7 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
     // With doneWhen, the page decides when the step is over (a toast may refuse the submit).
     const done = () => Boolean(step.doneWhen && conditionHolds(step.doneWhen, tour, pageUrl()));
     const act = step.doneWhen ? () => undefined : advance;
-    if (step.doneWhen) onDomChange(() => done() && advance(), signal);
+    if (step.doneWhen) onDomChange(() => done() && advance(), signal, document, conditionMayMatter(step.doneWhen));
     const skip = () => void send({ type: 'skip', stepId: step.id, url: pageUrl() });
     const nextButton = { label: isLast ? T.done : T.next, onClick: advance };
     const enterButton = { label: nextButton.label, onClick: act };
@@ -175,7 +203,7 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
     // The page's error, explained, stays on this step's popover until the citizen moves on, and the
     // page becomes usable again (no dimming) so they can fix what the page complained about.
     watchErrors([...(step.errors ?? []), ...(tour.errors ?? [])], signal, (watch, pageText) => {
-      view.alert = watch.explain?.vi ?? T.pageSaid(pageText);
+      view.alert = pickOptional(watch.explain, lang) ?? T.pageSaid(pageText);
       view.passive = true;
       const shown = overlay.current();
       if (shown && !signal.aborted) overlay.update({ ...shown, alert: view.alert, passive: true });
@@ -186,23 +214,46 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
     }
     if (!step.target) {
       if (conditions.skipNow() || !conditions.allowed()) return skip();
-      overlay.show({ ...view, primary: step.advance === 'next' ? nextButton : undefined, focus: 'primary' });
+      overlay.show({ ...view, actions: withMain(step.advance === 'next' ? nextButton : undefined), focus: 'heading' });
       return;
     }
 
     const target = step.target;
     const find = () => (conditions.skipNow() ? SKIPPED : resolveTarget(target, document).element);
+    // Lookups run only for mutation batches that could make the target (or a skipIf) appear.
+    const targetMatters = mayMatterFor(target);
+    const skipMatters = step.skipIf ? conditionMayMatter(step.skipIf) : undefined;
+    const mayMatter = (records: readonly MutationRecord[]) => targetMatters(records) || Boolean(skipMatters?.(records));
     const waiting = step.advance === 'wait' || step.advance === 'visible';
     let found = find();
     if (!found) {
-      overlay.show({ ...view, passive: true, hint: waiting ? T.waitHint : T.loadingHint });
+      overlay.show({ ...view, passive: true, hint: waiting ? T.waitHint : T.loadingHint, focus: 'heading' });
+      // The page may say at once that what we wait for will not come ("Không tìm thấy thủ tục").
+      const missing = new AbortController();
+      signal.addEventListener('abort', () => missing.abort(), { once: true });
+      let told = false;
+      const tell = (message: PortalMessage | null) => {
+        if (told || signal.aborted) return;
+        told = true;
+        missing.abort();
+        showMissing(tour, run, step, view, message, signal);
+      };
+      if (!waiting) {
+        const lookForMessage = () => {
+          const message = findPortalMessage();
+          if (message) tell(message);
+        };
+        lookForMessage();
+        onDomChange(lookForMessage, missing.signal, document, portalMessageMayMatter);
+      }
       try {
-        found = await waitForElement(find, { signal, timeoutMs: waiting ? undefined : (step.timeoutMs ?? DEFAULT_TIMEOUT_MS) });
+        found = await waitForElement(find, { signal, timeoutMs: waiting ? undefined : (step.timeoutMs ?? DEFAULT_TIMEOUT_MS), mayMatter });
       } catch (error) {
         if (!(error instanceof WaitTimeout)) return;
-        showMissing(tour, step, view, signal);
-        found = await waitForElement(find, { signal }).catch(() => null);
+        tell(findPortalMessage());
+        found = await waitForElement(find, { signal, mayMatter }).catch(() => null);
       }
+      missing.abort();
     }
     if (!found || signal.aborted) return;
     if (found === SKIPPED || !conditions.allowed()) return skip();
@@ -213,10 +264,14 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
     if (step.advance === 'click') {
       onTrusted(element, 'click', act, signal);
       overlay.show({ ...view, element, hint: T.clickHint, focus: 'element' });
+    } else if (step.advance === 'choose') {
+      // The whole region stays usable; the step ends on a click on one of its items.
+      onTrusted(element, 'click', (event) => isChoiceIn(element, event.composedPath()[0]) && act(), signal);
+      overlay.show({ ...view, element, hint: T.chooseHint, focus: 'heading' });
     } else if (step.advance === 'input') {
-      showInput(element, view, nextButton, enterButton, signal);
+      showInput(element, view, withMain(nextButton), back, enterButton, signal);
     } else {
-      overlay.show({ ...view, element, primary: step.advance === 'next' ? nextButton : undefined, focus: 'primary' });
+      overlay.show({ ...view, element, actions: withMain(step.advance === 'next' ? nextButton : undefined), focus: 'heading' });
     }
     watchRemoval(element, signal, () => {
       if (done()) return advance();
@@ -225,12 +280,12 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
     });
   }
 
-  function showInput(element: Element, view: OverlayView, nextButton: OverlayButton, enter: OverlayButton, signal: AbortSignal) {
+  function showInput(element: Element, view: OverlayView, whenFilled: OverlayButton[], whenEmpty: OverlayButton[], enter: OverlayButton, signal: AbortSignal) {
     const viewFor = (filled: boolean): OverlayView => ({
       ...view,
       element,
       hint: T.inputHint,
-      primary: filled ? nextButton : undefined,
+      actions: filled ? whenFilled : whenEmpty,
       focus: 'element',
     });
     let filled = isFilled(element);
@@ -247,19 +302,39 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
     overlay.show(viewFor(filled));
   }
 
-  function showMissing(tour: Tour, step: Step, view: OverlayView, signal: AbortSignal) {
+  function showMissing(tour: Tour, run: RunState, step: Step, view: OverlayView, message: PortalMessage | null, signal: AbortSignal) {
     if (signal.aborted) return;
     host.report?.({ tourId: tour.id, stepId: step.id, failed: strategiesOf(step.target!).map(strategyKind) });
-    overlay.show({
+    const actions: OverlayButton[] = [];
+    if (run.stepIndex > 0 || history.length > 1) {
+      const previousHere = run.stepIndex > 0 && stepMatchesUrl(tour, run.stepIndex - 1, pageUrl());
+      actions.push({ label: T.backStep, onClick: () => (previousHere ? void send({ type: 'back', stepId: step.id }) : history.back()) });
+    }
+    const missingView: OverlayView = {
       ...view,
       passive: true,
       title: T.missingTitle,
+      alert: message ? (message.kind === 'not-found' ? T.portalNotFound(message.text) : T.portalError(message.text)) : undefined,
       text: T.missing(describeTarget(step)),
-      hint: step.say.vi,
-      primary: { label: T.skip, onClick: () => void send({ type: 'skip', stepId: step.id, url: pageUrl() }) },
-      secondary: { label: T.stop, onClick: () => void send({ type: 'close' }) },
-      focus: 'primary',
-    });
+      hint: T.missingHint,
+      keepClear: message ? [message.element] : undefined,
+      actions,
+      focus: 'heading',
+    };
+    if (host.askForHelp) {
+      const askForHelp = host.askForHelp;
+      actions.push({
+        label: T.askHelp,
+        onClick: () => {
+          askForHelp({ tourId: tour.id, stepId: step.id });
+          overlay.update({ ...missingView, hint: T.helpAsked });
+        },
+      });
+    }
+    if (nextStepReachable(tour, run.stepIndex, pageUrl(), (i, url) => stepMatchesUrl(tour, i, url))) {
+      actions.push({ label: T.skip, onClick: () => void send({ type: 'skip', stepId: step.id, url: pageUrl() }) });
+    }
+    overlay.show(missingView);
   }
 
   return { render: (snapshot: Snapshot | null) => render(snapshot) };

@@ -1,9 +1,9 @@
-import type { PopoverDOM } from 'driver.js';
 import { OVERLAY_TEXT as T } from './strings';
 
 /**
- * Fills driver.js's popover with our words. Everything goes in through textContent: driver.js only
- * ever receives a zero-width placeholder for its innerHTML sinks.
+ * Our own popover element, built once per overlay: driver.js only dims the page around the target.
+ * Everything goes in through textContent. The overlay keeps these exact button elements and acts
+ * only on a click whose target is one of them (see overlay.ts).
  */
 export interface OverlayButton {
   label: string;
@@ -17,56 +17,86 @@ export interface PopoverText {
   /** an error the page just showed, explained; announced at once */
   alert?: string;
   progress?: string;
-  primary?: OverlayButton;
-  secondary?: OverlayButton;
+  /** the step's actions, main one first */
+  actions?: OverlayButton[];
 }
 
-/** driver.js's title is a <header>: outside a landmark it reads as a second banner, so it becomes an <h2>. */
-function headingOf(popover: PopoverDOM): HTMLElement {
-  if (popover.title.tagName === 'H2') return popover.title;
-  const heading = document.createElement('h2');
-  heading.id = popover.title.id;
-  heading.className = popover.title.className;
-  popover.title.replaceWith(heading);
-  popover.title = heading;
-  return heading;
+export interface PopoverDom {
+  root: HTMLElement;
+  heading: HTMLHeadingElement;
+  body: HTMLElement;
+  progress: HTMLElement;
+  actions: HTMLElement;
+  read: HTMLButtonElement;
+  minimise: HTMLButtonElement;
+  close: HTMLButtonElement;
+}
+
+export const POPOVER_CLASS = 'danbuoc-popover';
+let nextId = 0;
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text = ''): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  el.className = className;
+  el.textContent = text;
+  return el;
+}
+
+export function button(className: string, text: string): HTMLButtonElement {
+  const b = element('button', className, text);
+  b.type = 'button';
+  return b;
+}
+
+/** Heading first, "×" last in the DOM so that it comes last in the Tab order (CSS puts it top right). */
+export function createPopoverDom(): PopoverDom {
+  const id = `danbuoc-title-${++nextId}`;
+  const root = element('section', POPOVER_CLASS);
+  root.setAttribute('role', 'dialog');
+  root.setAttribute('aria-labelledby', id);
+  const heading = element('h2', 'danbuoc-title');
+  heading.id = id;
+  heading.tabIndex = -1;
+  const body = element('div', 'danbuoc-body');
+  const footer = element('div', 'danbuoc-footer');
+  footer.setAttribute('role', 'group');
+  footer.setAttribute('aria-label', T.navigation);
+  const progress = element('span', 'danbuoc-progress');
+  const actions = element('span', 'danbuoc-actions');
+  const read = button('danbuoc-read', T.read);
+  read.setAttribute('aria-label', T.readName);
+  const minimise = button('danbuoc-minimise', T.minimise);
+  const close = button('danbuoc-close', '×');
+  close.setAttribute('aria-label', T.close);
+  close.title = T.close;
+  footer.append(progress, actions);
+  root.append(heading, body, footer, read, minimise, close);
+  return { root, heading, body, progress, actions, read, minimise, close };
 }
 
 function paragraph(className: string, text: string, role?: string): HTMLParagraphElement {
-  const p = document.createElement('p');
-  p.className = className;
-  p.textContent = text;
+  const p = element('p', className, text);
   if (role) p.setAttribute('role', role);
   return p;
 }
 
-function setButton(button: HTMLButtonElement, spec: OverlayButton | undefined) {
-  button.textContent = spec?.label ?? '';
-  button.style.display = spec ? 'inline-block' : 'none';
-  button.disabled = false;
-  button.classList.remove('driver-popover-btn-disabled');
-}
-
-export function fillPopover(popover: PopoverDOM, view: PopoverText): void {
-  const title = headingOf(popover);
-  title.textContent = view.title ?? '';
-  title.style.display = view.title ? 'block' : 'none';
-  popover.footer.setAttribute('role', 'group');
-  popover.footer.setAttribute('aria-label', T.navigation);
-  popover.description.replaceChildren(
+/** Fills the text; returns the action buttons it created, in order, for the overlay to wire. */
+export function fillPopover(dom: PopoverDom, view: PopoverText, lang: string): HTMLButtonElement[] {
+  dom.heading.textContent = view.title || T.guide;
+  dom.body.replaceChildren(
     ...(view.alert ? [paragraph('danbuoc-alert', view.alert, 'alert')] : []),
     paragraph('danbuoc-say', view.text),
     ...(view.hint ? [paragraph('danbuoc-hint', view.hint)] : []),
   );
-  popover.description.style.display = 'block';
-  popover.progress.textContent = view.progress ?? '';
-  popover.progress.style.display = view.progress ? 'block' : 'none';
-  popover.closeButton.textContent = '×';
-  popover.closeButton.setAttribute('aria-label', T.close);
-  popover.closeButton.title = T.close;
-  setButton(popover.nextButton, view.primary);
-  setButton(popover.previousButton, view.secondary);
-  popover.footer.style.display = view.primary || view.secondary || view.progress ? 'flex' : 'none';
-  popover.wrapper.setAttribute('lang', 'vi');
-  popover.wrapper.setAttribute('aria-live', 'polite');
+  dom.progress.textContent = view.progress ?? '';
+  dom.progress.hidden = !view.progress;
+  const buttons = (view.actions ?? []).map((action, i) => button(i === 0 ? 'danbuoc-main' : 'danbuoc-other', action.label));
+  dom.actions.replaceChildren(...buttons);
+  dom.root.lang = lang;
+  return buttons;
+}
+
+/** What "🔊 Đọc" reads: what is on screen, in the order shown. */
+export function textToRead(view: PopoverText): string {
+  return [view.title, view.alert, view.text, view.hint].filter(Boolean).join('. ').replace(/\.\s*\./g, '.');
 }

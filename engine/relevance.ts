@@ -92,3 +92,39 @@ export function mayMatterFor(...targets: Array<Target | undefined>): (records: r
   const needles = targets.flatMap((t) => (t ? needlesOf(t) : []));
   return (records) => mutationsMayMatter(needles, records);
 }
+
+/** A watcher of elements that match `selector` (the portal's own messages): changes at, in or around one. */
+export function selectorMayMatter(selector: string): (records: readonly MutationRecord[]) => boolean {
+  const near = (node: Node | null): boolean => {
+    const el = node instanceof Element ? node : node?.parentElement;
+    return Boolean(el && (STYLE_TAGS.has(el.tagName) || selectorIn(el, selector) || el.closest(selector)));
+  };
+  return (records) =>
+    records.length > MAX_RECORDS ||
+    records.some((r) => (r.type === 'childList' ? [...r.addedNodes].some(near) || (r.addedNodes.length > 0 && near(r.target)) : near(r.target)));
+}
+
+/**
+ * A watcher of one element that may vanish: it left the document, or an attribute changed on it or
+ * on an ancestor (class, style, hidden), or a stylesheet came or went. Rows coming and going
+ * elsewhere do not count.
+ */
+export function removalMayMatter(element: Element): (records: readonly MutationRecord[]) => boolean {
+  const isStyle = (node: Node) => node instanceof Element && STYLE_TAGS.has(node.tagName);
+  return (records) =>
+    records.length > MAX_RECORDS ||
+    records.some((r) => {
+      if (r.type === 'childList') return (r.removedNodes.length > 0 && !element.isConnected) || [...r.addedNodes, ...r.removedNodes].some(isStyle);
+      return r.type === 'attributes' && (r.target === element || r.target.contains(element) || isStyle(r.target));
+    });
+}
+
+/** What could flip a condition: its target appearing, or (for `absent`) anything leaving or hiding. */
+export function conditionMayMatter(condition: { present?: Target; absent?: Target; url?: string }): (records: readonly MutationRecord[]) => boolean {
+  if (condition.present) return mayMatterFor(condition.present);
+  if (condition.absent) {
+    const appears = mayMatterFor(condition.absent);
+    return (records) => records.some((r) => r.removedNodes.length > 0 || r.type === 'attributes') || appears(records);
+  }
+  return () => true;
+}

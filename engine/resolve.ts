@@ -1,4 +1,4 @@
-import { computeAccessibleName, getRole } from 'dom-accessibility-api';
+import { accessibleName, roleOf } from './accessible-name';
 import { FORM_CONTROLS, interactiveAncestor, roleSelector } from './roles';
 import type { ScopeStrategy, Target, TargetStrategy } from './schema';
 import { fold } from './text';
@@ -113,21 +113,21 @@ function nameSources(el: Element): string {
 }
 
 /**
- * The accessible name, or else the element's own visible text: dom-accessibility-api drops an
- * element's self-reference in aria-labelledby ("label-id own-id", common on portal dropdowns) where
- * browsers keep it, so the text a citizen sees on the control counts too.
+ * The accessible name, or else the element's own visible text: accname as written (and
+ * engine/accessible-name.ts) drops an element's self-reference in aria-labelledby ("label-id own-id",
+ * common on portal dropdowns) where browsers keep it, so the text a citizen sees on the control counts too.
  */
 function nameMatches(el: Element, wanted: string, partial?: boolean): boolean {
   if (!fold(nameSources(el)).includes(wanted)) return false;
   const same = (candidate: string) => (partial ? candidate.includes(wanted) : candidate === wanted);
-  return same(fold(computeAccessibleName(el))) || same(fold(el.textContent ?? ''));
+  return same(fold(accessibleName(el))) || same(fold(el.textContent ?? ''));
 }
 
 function byRole(roots: ParentNode[], strategy: ScopeStrategy): Element[] {
   const role = strategy.role!;
   const wanted = strategy.name !== undefined ? fold(strategy.name) : undefined;
   return queryAll(roots, roleSelector(role)).filter(
-    (el) => getRole(el) === role && (wanted === undefined || nameMatches(el, wanted, strategy.partial)),
+    (el) => roleOf(el) === role && (wanted === undefined || nameMatches(el, wanted, strategy.partial)),
   );
 }
 

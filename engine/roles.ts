@@ -1,7 +1,7 @@
 import type { Role } from './schema';
 
 /**
- * CSS that pre-selects the elements that may have a role; `getRole` from dom-accessibility-api then
+ * CSS that pre-selects the elements that may have a role; `roleOf` (engine/accessible-name.ts) then
  * confirms it (an `<a>` without href is not a link, a `<section>` without a name is not a region).
  */
 const IMPLICIT: Partial<Record<Role, string>> = {

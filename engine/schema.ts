@@ -147,7 +147,7 @@ export const ErrorWatch = z.strictObject({
   explain: LocalText.optional().describe('what the error means and what to do, in plain words'),
 });
 
-export const ADVANCE_KINDS = ['next', 'click', 'input', 'navigate', 'visible', 'wait'] as const;
+export const ADVANCE_KINDS = ['next', 'click', 'choose', 'input', 'navigate', 'visible', 'wait'] as const;
 
 export const Step = z
   .strictObject({
@@ -169,7 +169,7 @@ export const Step = z
     errors: z.array(ErrorWatch).max(10).optional().describe('error signals to explain on this step'),
   })
   .superRefine((step, ctx) => {
-    const needsTarget = ['click', 'input', 'visible', 'wait'] as const;
+    const needsTarget = ['click', 'choose', 'input', 'visible', 'wait'] as const;
     if ((needsTarget as readonly string[]).includes(step.advance) && !step.target) {
       ctx.addIssue({ code: 'custom', path: ['target'], message: `advance "${step.advance}" needs a target` });
     }

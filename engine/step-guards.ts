@@ -1,9 +1,11 @@
 import { siteOrigins, urlMatches } from './match';
 import { observeDeep } from './observe';
+import { mayMatterFor, removalMayMatter, selectorMayMatter } from './relevance';
 import { findEvery, resolveTarget } from './resolve';
 import type { Condition, ErrorWatch, Step, Tour } from './schema';
 import { fold } from './text';
 import { isRendered } from './visibility';
+import { SAFETY_MS } from './wait';
 
 /** Everything a step watches while it is on screen. Each watcher ends with the step's AbortSignal. */
 
@@ -22,18 +24,77 @@ export function conditionsFor(step: Step, tour: Tour, pageUrl: () => string) {
   };
 }
 
-/** Runs `check` at most once per animation frame after DOM mutations, until the signal aborts. */
-export function onDomChange(check: () => void, signal: AbortSignal, doc: Document = document): void {
-  let frame = 0;
+type Relevance = (records: readonly MutationRecord[]) => boolean;
+
+interface Watcher {
+  check: () => void;
+  mayMatter?: Relevance;
+  dirty: boolean;
+  lastRun: number;
+  signal: AbortSignal;
+}
+
+interface Hub {
+  watchers: Set<Watcher>;
+  frame: number;
+  stop: AbortController;
+}
+
+/** One deep observer per document, shared by every watcher of the steps on screen. */
+const hubs = new WeakMap<Document, Hub>();
+
+function hubFor(doc: Document): Hub {
+  const existing = hubs.get(doc);
+  if (existing) return existing;
   const win = doc.defaultView ?? window;
+  const hub: Hub = { watchers: new Set(), frame: 0, stop: new AbortController() };
   const run = () => {
-    frame = 0;
-    if (!signal.aborted) check();
+    hub.frame = 0;
+    const now = win.performance.now();
+    for (const watcher of [...hub.watchers]) {
+      if (!watcher.dirty || watcher.signal.aborted) continue;
+      watcher.dirty = false;
+      watcher.lastRun = now;
+      watcher.check();
+    }
   };
-  observeDeep(doc, () => {
-    if (!frame) frame = win.requestAnimationFrame(run);
-  }, signal);
-  signal.addEventListener('abort', () => win.cancelAnimationFrame(frame), { once: true });
+  observeDeep(
+    doc,
+    (records) => {
+      const now = win.performance.now();
+      for (const watcher of hub.watchers) {
+        if (watcher.dirty) continue;
+        // A batch that cannot matter runs nothing, except a safety look each SAFETY_MS while the page changes.
+        if (!watcher.mayMatter || watcher.mayMatter(records) || now - watcher.lastRun >= SAFETY_MS) watcher.dirty = true;
+      }
+      if (!hub.frame && [...hub.watchers].some((w) => w.dirty)) hub.frame = win.requestAnimationFrame(run);
+    },
+    hub.stop.signal,
+  );
+  hub.stop.signal.addEventListener('abort', () => win.cancelAnimationFrame(hub.frame), { once: true });
+  hubs.set(doc, hub);
+  return hub;
+}
+
+/**
+ * Runs `check` at most once per animation frame after DOM mutations that `mayMatter` accepts (all of
+ * them without it), until the signal aborts. Every watcher on a document shares one deep observer.
+ */
+export function onDomChange(check: () => void, signal: AbortSignal, doc: Document = document, mayMatter?: Relevance): void {
+  if (signal.aborted) return;
+  const hub = hubFor(doc);
+  const watcher: Watcher = { check, mayMatter, dirty: false, lastRun: (doc.defaultView ?? window).performance.now(), signal };
+  hub.watchers.add(watcher);
+  signal.addEventListener(
+    'abort',
+    () => {
+      hub.watchers.delete(watcher);
+      if (hub.watchers.size || hubs.get(doc) !== hub) return;
+      hubs.delete(doc);
+      hub.stop.abort();
+    },
+    { once: true },
+  );
 }
 
 /**
@@ -62,17 +123,22 @@ export function watchErrors(
     }
   };
   check();
-  onDomChange(check, signal, doc);
+  onDomChange(check, signal, doc, mayMatterFor(...watches.map((w) => w.target)));
 }
 
 /** A single-page app may re-render the highlighted element: calls `onGone` once it is no longer shown. */
 export function watchRemoval(element: Element, signal: AbortSignal, onGone: () => void): void {
   let gone = false;
-  onDomChange(() => {
-    if (gone || (element.isConnected && isRendered(element))) return;
-    gone = true;
-    onGone();
-  }, signal, element.ownerDocument);
+  onDomChange(
+    () => {
+      if (gone || (element.isConnected && isRendered(element))) return;
+      gone = true;
+      onGone();
+    },
+    signal,
+    element.ownerDocument,
+    removalMayMatter(element),
+  );
 }
 
 /** Listens on the capture phase so a page that stops propagation cannot hide the citizen's action. */
@@ -84,4 +150,50 @@ export function onTrusted(element: Element, type: string, handler: (event: Event
     },
     { capture: true, signal },
   );
+}
+
+const PORTAL_MESSAGES = '[role=alert], [role=status], p[id$="-form-item-message"], .text-destructive, h1, h2';
+/** Which mutation batches could bring a portal message: changes at, in or around one. */
+export const portalMessageMayMatter = selectorMayMatter(PORTAL_MESSAGES);
+const FIELD_ERRORS = '[role=alert], p[id$="-form-item-message"], .text-destructive';
+const NOT_FOUND = ['khong tim thay', 'khong ton tai', 'khong co ket qua'];
+const OURS = '.danbuoc-popover, .danbuoc-live';
+
+export interface PortalMessage {
+  element: Element;
+  text: string;
+  kind: 'not-found' | 'error';
+}
+
+/**
+ * The portal's own word that what a step waits for will not come: a "not found" heading or status,
+ * or an error message. Our own popover and live region are never read as the page's.
+ */
+export function findPortalMessage(doc: Document = document): PortalMessage | null {
+  let error: PortalMessage | null = null;
+  for (const element of doc.querySelectorAll(PORTAL_MESSAGES)) {
+    if (element.closest(OURS) || !isRendered(element)) continue;
+    const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (!text || text.length > 200) continue;
+    const folded = fold(text);
+    if (NOT_FOUND.some((words) => folded.includes(words))) return { element, text, kind: 'not-found' };
+    if (!error && (element.matches(FIELD_ERRORS) || /(^|\s)lỗi(\s|$|:)/iu.test(text))) error = { element, text, kind: 'error' };
+  }
+  return error;
+}
+
+/** True when the step after `index` is on this page and its target (if any) is already there. */
+export function nextStepReachable(tour: Tour, index: number, pageUrl: string, stepHere: (i: number, url: string) => boolean, doc: Document = document): boolean {
+  const next = tour.steps[index + 1];
+  if (!next || next.frame || !stepHere(index + 1, pageUrl)) return false;
+  return !next.target || resolveTarget(next.target, doc).element !== null;
+}
+
+const CHOICES = 'a[href], button, input, select, label, summary, li, [role=option], [role=button], [role=link], [role=menuitem], [role=radio], [role=tab]';
+
+/** A choice step ends on a click on something interactive inside the region, not on its blank space. */
+export function isChoiceIn(region: Element, hit: EventTarget | undefined): boolean {
+  if (!(hit instanceof Element)) return false;
+  const item = hit.closest(CHOICES);
+  return Boolean(item && item !== region && region.contains(item));
 }

@@ -1,4 +1,3 @@
-import 'driver.js/dist/driver.css';
 import '../engine/overlay.css';
 import { isAllowedOrigin, manifestMatches } from '../engine/sites';
 import { startContent } from '../extension/content';

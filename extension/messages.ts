@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { GuidePrefs } from '../engine/prefs';
 import type { RunState } from '../engine/runner';
 import type { Tour } from '../engine/schema';
 import { Uuid } from '../sessions/schema';
@@ -71,6 +72,8 @@ export interface RunSnapshot {
   run: RunState;
   /** the tab's top-level URL, for content scripts inside iframes */
   topUrl?: string;
+  /** the citizen's display and reading choices; absent = DEFAULT_PREFS */
+  prefs?: GuidePrefs;
 }
 
 export type ContentReply = RunSnapshot | null;

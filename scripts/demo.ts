@@ -35,7 +35,7 @@ try {
       const now = performance.now();
       const file = join(OUT, `${String(shot++).padStart(2, '0')}-${name}.png`);
       await citizen.page.screenshot({ path: file });
-      const progress = (await citizen.popover.locator('.driver-popover-progress-text').textContent().catch(() => '')) || '—';
+      const progress = (await citizen.popover.locator('.danbuoc-progress').textContent().catch(() => '')) || '—';
       const say = (await citizen.popover.locator('.danbuoc-say').textContent()) ?? '';
       console.log(`${progress.padEnd(9)} ${name.padEnd(22)} +${Math.round(now - last)} ms  ${say}`);
       console.log(`${''.padEnd(9)} ${''.padEnd(22)} → ${file}`);

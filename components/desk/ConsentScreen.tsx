@@ -21,9 +21,11 @@ export function ConsentScreen({ consent, onDecide, onPrint, onCancel }: ConsentS
         {consent.paragraphs.map((paragraph) => (
           <p key={paragraph}>{paragraph}</p>
         ))}
-        <p lang="en" className="meta">
-          {consent.english}
-        </p>
+        {/* English is one click away for a citizen who reads it better, never beside the Vietnamese. */}
+        <details className="english-version no-print">
+          <summary>{T.englishVersion}</summary>
+          <p lang="en">{consent.english}</p>
+        </details>
         <p className="meta">Phiên bản: {consent.version}</p>
       </article>
       <div className="actions stack no-print">

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Tour } from '../../engine/schema';
-import { consentText, enabledPersonalFields, withdrawalCode } from '../../sessions';
-import { deskCatalogue, taskRows, type DeskModel } from '../../extension/desk/model';
+import { consentText, enabledPersonalFields, formatDate, withdrawalCode } from '../../sessions';
+import { deskCatalogue, taskRows, tasksWithTours, type DeskModel } from '../../extension/desk/model';
 import { DESK_TEXT as T } from '../../extension/desk/strings';
 import { CitizenForm } from './CitizenForm';
 import { ConsentScreen } from './ConsentScreen';
@@ -23,6 +23,7 @@ export interface DeskConsoleProps {
 export function DeskConsole({ model, tours, onPrint }: DeskConsoleProps) {
   const { screen, snapshot, notice, busy } = model;
   const catalogue = useMemo(() => deskCatalogue(tours), [tours]);
+  const withTours = useMemo(() => tasksWithTours(tours), [tours]);
   const member = snapshot?.member;
   const open = snapshot?.open;
 
@@ -96,14 +97,17 @@ export function DeskConsole({ model, tours, onPrint }: DeskConsoleProps) {
         <SessionScreen
           session={open}
           memberName={member?.displayName ?? open.memberId}
-          tasks={taskRows(open, tours)}
+          tasks={taskRows(open, tours, undefined, snapshot.help)}
           catalogue={catalogue}
+          withTours={withTours}
+          taskNotice={model.taskNotice}
           onEditCitizen={() => model.show('citizen')}
           onToggleTask={model.toggleTask}
           onMark={model.markTask}
           onStartTour={model.startTour}
+          onDismissHelp={model.dismissHelp}
           onEnd={() => model.show('end')}
-          onWithdraw={() => window.confirm(T.confirmWithdraw) && model.withdrawConsent(open.id)}
+          onWithdraw={() => model.withdrawConsent(open.id)}
         />
       )}
       {snapshot && open && screen === 'end' && <EndScreen session={open} onEnd={model.endSession} onBack={() => model.show('session')} />}
@@ -114,6 +118,11 @@ export function DeskConsole({ model, tours, onPrint }: DeskConsoleProps) {
           tasks={taskRows(model.ended.session, tours)}
           onFinish={model.finish}
           withdrawalCode={model.ended.session.consent.agreed ? withdrawalCode(model.ended.session.id) : undefined}
+          slip={{
+            deskName: snapshot?.settings.deskName ?? snapshot?.settings.commune,
+            date: formatDate(model.ended.session.endedAt ?? model.ended.session.startedAt).split('-').reverse().join('/'),
+          }}
+          onPrint={onPrint}
         >
           {signOutOffer(T.signOutHeading)}
         </SummaryScreen>

@@ -9,7 +9,7 @@ export interface EndScreenProps {
   onBack(): void;
 }
 
-/** Last look before ending: tasks still unmarked, and the citizen's optional 1–5 score (only with consent). */
+/** Last look before ending: tasks still unmarked, and the citizen's optional 1–5 score as labelled faces (only with consent). */
 export function EndScreen({ session, onEnd, onBack }: EndScreenProps) {
   const [score, setScore] = useState('');
   const { unmarked, tasks } = summarizeSession(session);
@@ -29,7 +29,16 @@ export function EndScreen({ session, onEnd, onBack }: EndScreenProps) {
             {['1', '2', '3', '4', '5', ''].map((value) => (
               <label key={value || 'none'} className="choice">
                 <input type="radio" name="satisfaction" value={value} checked={score === value} onChange={() => setScore(value)} />
-                {value || T.noScore}
+                {value ? (
+                  <span>
+                    <span className="face" aria-hidden="true">
+                      {T.satisfactionFaces[Number(value) - 1]}
+                    </span>{' '}
+                    {T.satisfactionWords[Number(value) - 1]}
+                  </span>
+                ) : (
+                  T.noScore
+                )}
               </label>
             ))}
           </fieldset>

@@ -1,3 +1,4 @@
+import { useRef, useState } from 'react';
 import {
   AGE_BAND_LABELS,
   BOOLEAN_LABELS,
@@ -8,7 +9,7 @@ import {
   type TaskGroup,
   type TaskOutcome,
 } from '../../sessions';
-import { clock, type TaskRow } from '../../extension/desk/model';
+import { clock, type Notice, type TaskRow } from '../../extension/desk/model';
 import { DESK_TEXT as T } from '../../extension/desk/strings';
 import { ScreenHeading } from './ScreenHeading';
 import { TaskItem } from './TaskItem';
@@ -19,12 +20,16 @@ export interface SessionScreenProps {
   memberName: string;
   tasks: TaskRow[];
   catalogue: Record<TaskGroup, CatalogueTask[]>;
+  /** Task ids that have a tour ("có hướng dẫn" in the picker). */
+  withTours: ReadonlySet<string>;
+  taskNotice: (Notice & { taskId: string }) | undefined;
   onEditCitizen(): void;
   onToggleTask(taskId: string, picked: boolean): void;
   onMark(taskId: string, outcome: TaskOutcome, reason?: Reason): void;
-  onStartTour(tourId: string): void;
+  onStartTour(tourId: string, taskId: string): void;
+  onDismissHelp(taskId: string): void;
   onEnd(): void;
-  /** Only when the citizen agreed: they may take it back, and their record is deleted. */
+  /** Only when the citizen agreed: they may take it back, and their record is deleted (after a confirm step here). */
   onWithdraw(): void;
 }
 
@@ -39,7 +44,58 @@ function citizenLine(session: Session): string | undefined {
   return parts.length ? parts.join(' · ') : undefined;
 }
 
-export function SessionScreen({ session, memberName, tasks, catalogue, onEditCitizen, onToggleTask, onMark, onStartTour, onEnd, onWithdraw }: SessionScreenProps) {
+/** "Người dân rút lại đồng ý" in a section of its own, far from "Kết thúc phiên", with a confirm step. */
+function WithdrawConsent({ onWithdraw }: { onWithdraw(): void }) {
+  const [confirming, setConfirming] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  return (
+    <section className="card withdraw-zone" aria-labelledby="withdraw-heading">
+      <h3 id="withdraw-heading">{T.withdrawHeading}</h3>
+      <p>{T.withdrawIntro}</p>
+      <button ref={button} type="button" className="danger" aria-expanded={confirming} onClick={() => setConfirming(true)}>
+        {T.withdraw}
+      </button>
+      {confirming && (
+        <div className="warning">
+          <p>{T.confirmWithdraw}</p>
+          <div className="actions">
+            <button type="button" className="danger" onClick={onWithdraw}>
+              {T.confirmWithdrawYes}
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setConfirming(false);
+                // The confirm block goes away: focus goes back to where it came from, never to <body>.
+                button.current?.focus();
+              }}
+            >
+              {T.cancel}
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function SessionScreen({
+  session,
+  memberName,
+  tasks,
+  catalogue,
+  withTours,
+  taskNotice,
+  onEditCitizen,
+  onToggleTask,
+  onMark,
+  onStartTour,
+  onDismissHelp,
+  onEnd,
+  onWithdraw,
+}: SessionScreenProps) {
+  const tasksHeading = useRef<HTMLHeadingElement>(null);
   const picked = new Map(session.tasks.map((t) => [t.taskId, t.outcome === 'pending'] as const));
   const line = citizenLine(session);
   return (
@@ -57,31 +113,41 @@ export function SessionScreen({ session, memberName, tasks, catalogue, onEditCit
           </button>
         </div>
       )}
+      {session.consent.agreed && <WithdrawConsent onWithdraw={onWithdraw} />}
       <section aria-labelledby="tasks-heading">
-        <h3 id="tasks-heading">{T.tasksHeading}</h3>
+        <h3 id="tasks-heading" ref={tasksHeading} tabIndex={-1}>
+          {T.tasksHeading}
+        </h3>
         {tasks.length === 0 ? (
           <p>{T.noTasks}</p>
         ) : (
           <ul className="plain-list">
             {tasks.map((task) => (
-              <TaskItem key={task.taskId} task={task} onStartTour={onStartTour} onMark={onMark} onRemove={(id) => onToggleTask(id, false)} />
+              <TaskItem
+                key={task.taskId}
+                task={task}
+                notice={taskNotice?.taskId === task.taskId ? taskNotice : undefined}
+                onStartTour={onStartTour}
+                onDismissHelp={onDismissHelp}
+                onMark={onMark}
+                onRemove={(id) => {
+                  // The task's card goes away with its button: focus moves to the list's heading.
+                  tasksHeading.current?.focus();
+                  onToggleTask(id, false);
+                }}
+              />
             ))}
           </ul>
         )}
       </section>
       <section aria-labelledby="pick-heading">
         <h3 id="pick-heading">{T.pickHeading}</h3>
-        <TaskPicker groups={catalogue} picked={picked} onToggle={onToggleTask} />
+        <TaskPicker groups={catalogue} picked={picked} withTours={withTours} onToggle={onToggleTask} />
       </section>
       <div className="actions end-bar">
         <button type="button" className="primary big" onClick={onEnd}>
           {T.endSession}
         </button>
-        {session.consent.agreed && (
-          <button type="button" className="danger" onClick={onWithdraw}>
-            {T.withdraw}
-          </button>
-        )}
       </div>
     </section>
   );

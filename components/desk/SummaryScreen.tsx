@@ -1,21 +1,28 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { OUTCOME_LABELS, OUTCOMES, REASON_LABELS, type SessionSummary } from '../../sessions';
 import type { TaskRow } from '../../extension/desk/model';
 import { DESK_TEXT as T } from '../../extension/desk/strings';
 import { ScreenHeading } from './ScreenHeading';
+import { WithdrawalSlip, type SlipInfo } from './WithdrawalSlip';
 
 export interface SummaryScreenProps {
   summary: SessionSummary;
   satisfaction: number | undefined;
   tasks: TaskRow[];
   onFinish(): void;
-  /** Given to a citizen who agreed, to withdraw consent later (see the dashboard). */
+  /** Given to a citizen who agreed, to withdraw consent later (see the dashboard), on a printed slip. */
   withdrawalCode?: string;
+  slip: Omit<SlipInfo, 'code'>;
+  onPrint(): void;
   /** The sign-out offer. */
   children: ReactNode;
 }
 
-export function SummaryScreen({ summary, satisfaction, tasks, onFinish, withdrawalCode, children }: SummaryScreenProps) {
+export function SummaryScreen({ summary, satisfaction, tasks, onFinish, withdrawalCode, slip, onPrint, children }: SummaryScreenProps) {
+  const [showSlip, setShowSlip] = useState(false);
+  if (showSlip && withdrawalCode) {
+    return <WithdrawalSlip {...slip} code={withdrawalCode} onPrint={onPrint} onBack={() => setShowSlip(false)} />;
+  }
   return (
     <section aria-labelledby="summary-heading">
       <ScreenHeading id="summary-heading">{T.summaryHeading}</ScreenHeading>
@@ -27,9 +34,23 @@ export function SummaryScreen({ summary, satisfaction, tasks, onFinish, withdraw
             {OUTCOME_LABELS[o].vi}: {summary.byOutcome[o]}
           </li>
         ))}
-        {satisfaction !== undefined && <li>{T.score(satisfaction)}</li>}
+        {satisfaction !== undefined && <li>{T.score(T.satisfactionWords[satisfaction - 1] ?? String(satisfaction))}</li>}
       </ul>
-      {withdrawalCode && <p className="note">{T.withdrawalCode(withdrawalCode)}</p>}
+      {withdrawalCode && (
+        <div className="card">
+          <p className="note">{T.withdrawalCode(withdrawalCode)}</p>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setShowSlip(true);
+              onPrint();
+            }}
+          >
+            {T.printSlip}
+          </button>
+        </div>
+      )}
       {tasks.length > 0 && (
         <ul className="plain-list">
           {tasks.map((task) => (

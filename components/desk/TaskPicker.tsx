@@ -1,21 +1,46 @@
+import { useId, useState } from 'react';
+import { fold } from '../../engine/text';
 import { TASK_GROUP_LABELS, type CatalogueTask, type TaskGroup } from '../../sessions';
 import { GROUP_ORDER } from '../../extension/desk/model';
+import { DESK_TEXT as T } from '../../extension/desk/strings';
 
 export interface TaskPickerProps {
   groups: Record<TaskGroup, CatalogueTask[]>;
   /** Task id → whether it can still be unpicked (only tasks not yet marked). */
   picked: ReadonlyMap<string, boolean>;
+  /** Task ids that have a tour: marked "có hướng dẫn". */
+  withTours: ReadonlySet<string>;
   onToggle(taskId: string, picked: boolean): void;
 }
 
-/** The task catalogue as checkboxes, one group per fieldset. A task already marked stays picked. */
-export function TaskPicker({ groups, picked, onToggle }: TaskPickerProps) {
+/**
+ * The task catalogue as checkboxes, one group per fieldset, with a filter box that matches with or
+ * without Vietnamese marks ("khai sinh" finds "Đăng ký khai sinh"). A task already marked stays picked.
+ */
+export function TaskPicker({ groups, picked, withTours, onToggle }: TaskPickerProps) {
+  const [filter, setFilter] = useState('');
+  const filterId = useId();
+  const hintId = useId();
+  const wanted = fold(filter.trim());
+  const matches = (task: CatalogueTask) => !wanted || fold(task.title.vi).includes(wanted);
+  const shown = GROUP_ORDER.map((group) => [group, groups[group].filter(matches)] as const).filter(([, tasks]) => tasks.length);
   return (
     <div className="picker-groups">
-      {GROUP_ORDER.filter((group) => groups[group].length).map((group) => (
+      <div className="field">
+        <label htmlFor={filterId}>{T.filterLabel}</label>
+        <input id={filterId} type="search" autoComplete="off" aria-describedby={hintId} value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <p id={hintId} className="meta">
+          {T.filterHint}
+        </p>
+      </div>
+      <p className="visually-hidden" aria-live="polite">
+        {shown.length === 0 ? T.noMatch(filter.trim()) : ''}
+      </p>
+      {shown.length === 0 && <p aria-hidden="true">{T.noMatch(filter.trim())}</p>}
+      {shown.map(([group, tasks]) => (
         <fieldset key={group} className="choices">
           <legend>{TASK_GROUP_LABELS[group].vi}</legend>
-          {groups[group].map((task) => {
+          {tasks.map((task) => {
             const isPicked = picked.has(task.id);
             return (
               <label key={task.id} className="choice">
@@ -25,7 +50,10 @@ export function TaskPicker({ groups, picked, onToggle }: TaskPickerProps) {
                   disabled={isPicked && !picked.get(task.id)}
                   onChange={(e) => onToggle(task.id, e.target.checked)}
                 />
-                {task.title.vi}
+                <span>
+                  {task.title.vi}
+                  {withTours.has(task.id) && <span className="badge"> {T.hasTour}</span>}
+                </span>
               </label>
             );
           })}

@@ -43,7 +43,7 @@ export function Dashboard(props: DashboardProps) {
           <p aria-live="polite">{T.loading}</p>
         ) : (
           <p role="alert" className="error">
-            {T.loadFailed} {props.message}
+            {T.loadFailed} {T.loadFailedHint}
           </p>
         )}
       </main>

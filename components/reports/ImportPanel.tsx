@@ -1,3 +1,4 @@
+import { useId, useState } from 'react';
 import type { Message } from '../../sessions';
 import type { ImportPlan } from '../../extension/dashboard/actions';
 import { DASHBOARD_TEXT as T } from '../../extension/dashboard/strings';
@@ -15,15 +16,10 @@ export interface ImportPanelProps {
 
 const MAX_WARNINGS = 20;
 
-function Bilingual({ message }: { message: Message }) {
-  return (
-    <>
-      <p className="message">{message.vi}</p>
-      <p className="message" lang="en">
-        {message.en}
-      </p>
-    </>
-  );
+/** Vietnamese on screen; the English detail (for whoever debugs the file) goes to the console. */
+function Problem({ message }: { message: Message }) {
+  console.warn(`[Dẫn Bước] import: ${message.en}`);
+  return <p className="message">{message.vi}</p>;
 }
 
 function Preview({ plan, busy, formatDate, onConfirm, onCancel }: { plan: Extract<ImportPlan, { ok: true }> } & Omit<ImportPanelProps, 'state' | 'onFile'>) {
@@ -79,13 +75,17 @@ function Preview({ plan, busy, formatDate, onConfirm, onCancel }: { plan: Extrac
 
 export function ImportPanel(props: ImportPanelProps) {
   const { state, busy, onFile } = props;
+  const inputId = useId();
+  const [chosen, setChosen] = useState<string>();
   return (
     <section aria-labelledby="import-heading" className="panel">
       <h2 id="import-heading">{T.importHeading}</h2>
       <p>{T.importIntro}</p>
-      <label className="file-field">
-        {T.importLabel}
+      {/* The browser's own file button speaks English ("Choose File"): it is hidden, and this label is the button. */}
+      <div className="file-picker">
         <input
+          id={inputId}
+          className="visually-hidden"
           type="file"
           accept=".json,application/json"
           disabled={busy}
@@ -94,22 +94,29 @@ export function ImportPanel(props: ImportPanelProps) {
             const file = input.files?.[0];
             // Cleared so that choosing the same file again is a new import.
             input.value = '';
-            if (file) onFile(file);
+            if (file) {
+              setChosen(file.name);
+              onFile(file);
+            }
           }}
         />
-      </label>
+        <label htmlFor={inputId} className="button-like">
+          {T.importLabel}
+        </label>
+        <span className="file-name">{chosen ? T.importChosen(chosen) : T.importNoFile}</span>
+      </div>
       {state.stage === 'planned' && !state.plan.ok && (
         <div role="alert" className="error" data-testid="import-error">
           <p>
             <strong>{T.importRejected}</strong> ({state.plan.fileName})
           </p>
-          <Bilingual message={state.plan.error} />
+          <Problem message={state.plan.error} />
         </div>
       )}
       {state.stage === 'planned' && state.plan.ok && <Preview plan={state.plan} {...props} />}
       {state.stage === 'failed' && (
         <div role="alert" className="error">
-          <Bilingual message={state.error} />
+          <Problem message={state.error} />
         </div>
       )}
       <p role="status" className="status">

@@ -67,6 +67,7 @@ export function WeeklyChart({ weeks }: WeeklyChartProps) {
       </svg>
       <details className="chart-data">
         <summary>{T.chartTable}</summary>
+        <div className="table-scroll" role="region" aria-label={T.chartTable} tabIndex={0}>
         <table>
           <caption>{T.weeklyChartTitle}</caption>
           <thead>
@@ -86,6 +87,7 @@ export function WeeklyChart({ weeks }: WeeklyChartProps) {
             ))}
           </tbody>
         </table>
+        </div>
       </details>
     </figure>
   );

@@ -12,7 +12,7 @@ import { foreignOrigins } from './origins';
 export type RuntimePackCheck = { ok: true; pack: Pack } | { ok: false; path: string; message: string };
 
 // Kept equal to engine/schema.ts (which carries zod) by tests/unit/pack-runtime-check.test.ts.
-export const RUNTIME_ADVANCE_KINDS = ['next', 'click', 'input', 'navigate', 'visible', 'wait'] as const;
+export const RUNTIME_ADVANCE_KINDS = ['next', 'click', 'choose', 'input', 'navigate', 'visible', 'wait'] as const;
 const STRATEGY_KINDS = ['role', 'label', 'text', 'css'] as const;
 const STRATEGY_KEYS = new Set([...STRATEGY_KINDS, 'name', 'partial', 'within', 'nth']);
 const CONDITION_KINDS = ['present', 'absent', 'url'] as const;

@@ -2,14 +2,20 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrokenStepReports } from '../../components/BrokenStepReports';
 import { downloadJson } from '../../components/download';
+import { PrefsPanel } from '../../components/PrefsPanel';
 import '../../components/page.css';
 import { DASHBOARD_TEXT } from '../../extension/dashboard/strings';
 import { OPTIONS_TEXT as T } from '../../extension/options/strings';
 import { useReports } from '../../extension/options/use-reports';
-import { findTour } from '../../tours/catalogue';
+import { tourLanguages } from '../../extension/prefs/languages';
+import { usePrefs } from '../../extension/prefs/use-prefs';
+import { findTour, TOURS } from '../../tours/catalogue';
+
+const LANGUAGES = tourLanguages(TOURS);
 
 function Options() {
   const { reports, clear } = useReports();
+  const settings = usePrefs();
   return (
     <main className="page" lang="vi">
       <p>
@@ -18,6 +24,19 @@ function Options() {
         </a>
       </p>
       <h1>{T.title}</h1>
+      {settings.prefs && (
+        <div lang={settings.prefs.lang}>
+          <PrefsPanel
+            prefs={settings.prefs}
+            problem={settings.problem}
+            saveFailed={settings.saveFailed}
+            languages={LANGUAGES}
+            headingId="prefs-heading"
+            onChange={settings.change}
+            onReset={settings.reset}
+          />
+        </div>
+      )}
       <BrokenStepReports
         reports={reports}
         tourTitle={(id) => findTour(id)?.title.vi ?? id}

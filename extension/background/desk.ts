@@ -2,7 +2,7 @@ import type { RunEffect } from '../../engine/runner';
 import type { Tour } from '../../engine/schema';
 import { isAllowedOrigin } from '../../engine/sites';
 import type { StorageAdapter } from '../../sessions';
-import { clearVisited, completeTaskFromTour, recordVisit, visitedForSignOut } from '../desk/session-store';
+import { clearVisited, completeTaskFromTour, flagHelp, recordVisit, visitedForSignOut } from '../desk/session-store';
 import type { SignOutReply } from '../messages';
 
 /**
@@ -52,6 +52,17 @@ export function createDesk(deps: DeskDeps) {
         if (effect.type !== 'completeTask') continue;
         const result = await completeTaskFromTour(await deps.storage(), effect.task, effect.at);
         if (!result.ok) console.error(`[Dẫn Bước] could not record task "${effect.task}": ${result.error.en}`);
+      }
+    },
+
+    /** "Nhờ cán bộ giúp" in a tour: the open session's task for that tour is flagged in the console. */
+    async onHelp(tour: Tour, stepId: string, at: number): Promise<void> {
+      const taskIds = [tour.task, ...tour.steps.map((s) => s.completes)].filter((id): id is string => Boolean(id));
+      try {
+        const result = await flagHelp(await deps.storage(), { taskIds, tourId: tour.id, stepId, at });
+        if (!result.ok) console.error(`[Dẫn Bước] could not flag a help request: ${result.error.en}`);
+      } catch (error) {
+        console.error(`[Dẫn Bước] could not flag a help request: ${String(error)}`);
       }
     },
 

@@ -8,6 +8,7 @@ import { createRouter } from './router';
 import { createReportStore } from './report-store';
 import { createRunStore } from './run-store';
 import { chromeTts, createSpeaker } from './tts';
+import { createPrefsStore, prefsChanged } from '../prefs/store';
 
 /** Closes the tabs showing `origins`, opening a new tab first where that would close a whole window. */
 async function closePortalTabs(origins: readonly string[]): Promise<number> {
@@ -37,6 +38,7 @@ export function startBackground(): void {
     },
     closeTabs: closePortalTabs,
   });
+  const prefs = createPrefsStore(browser.storage.local);
   const router = createRouter({
     store: createRunStore(browser.storage.session),
     reports: createReportStore(browser.storage.local, browser.runtime.getManifest().version),
@@ -53,12 +55,19 @@ export function startBackground(): void {
       await browser.tabs.update(tabId, { url });
     },
     onEffects: desk.onEffects,
+    prefs: async () => (await prefs.read()).prefs,
+    onHelp: desk.onHelp,
     onVisit: desk.onVisit,
     signOut: desk.signOut,
     speaker: import.meta.env.FIREFOX ? undefined : createSpeaker(chromeTts()),
   });
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => router.handle(message, sender));
   browser.tabs.onRemoved.addListener((tabId) => void router.forgetTab(tabId));
+  // New text size, contrast or language: the running tours redraw with them at once.
+  browser.storage.onChanged.addListener((changes, areaName) => {
+    if (!prefsChanged(changes, areaName)) return;
+    void browser.tabs.query({}).then((tabs) => router.refreshTabs(tabs.flatMap((t) => (t.id === undefined ? [] : [t.id]))));
+  });
   // Portal origins reached without a tour (a page load, a single-page-app route): only
   // allow-listed origins are visible here at all (host permissions, no "tabs" permission).
   browser.tabs.onUpdated.addListener((_tabId, change, tab) => {

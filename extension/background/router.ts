@@ -1,4 +1,5 @@
 import type Browser from 'webextension-polyfill';
+import { DEFAULT_PREFS, type GuidePrefs } from '../../engine/prefs';
 import { reduce, startRun, type RunEffect, type RunEvent, type RunState } from '../../engine/runner';
 import type { SpeakResult } from '../../engine/prefs';
 import type { Tour } from '../../engine/schema';
@@ -35,6 +36,10 @@ export interface RouterDeps {
   signOut?(sessionId: string, closeTabs: boolean): Promise<SignOutReply>;
   /** Read-aloud through chrome.tts; absent where the browser has no tts API (Firefox speaks in the page). */
   speaker?: Pick<Speaker, 'speak' | 'stop'>;
+  /** The citizen's display and reading choices, sent with every snapshot (defaults when none or unreadable). */
+  prefs?(): Promise<GuidePrefs>;
+  /** "Nhờ cán bộ giúp" on a step of the tab's running tour: the desk console flags its task. */
+  onHelp?(tour: Tour, stepId: string, at: number): Promise<void>;
 }
 
 type Sender = Pick<Browser.Runtime.MessageSender, 'id' | 'url' | 'tab' | 'frameId'>;
@@ -72,14 +77,16 @@ export function createRouter(deps: RouterDeps) {
     return state;
   }
 
-  function snapshot(run: RunState | null, topUrl?: string): ContentReply {
+  async function snapshot(run: RunState | null, topUrl?: string): Promise<ContentReply> {
     const tour = run && deps.findTour(run.tourId);
-    return run && tour ? { tour, run, topUrl } : null;
+    if (!run || !tour) return null;
+    const prefs = (await deps.prefs?.().catch(() => undefined)) ?? DEFAULT_PREFS;
+    return { tour, run, topUrl, prefs };
   }
 
   /** Every frame of the tab redraws: the step may move from an iframe to the top page or back. */
   async function broadcast(tabId: number, run: RunState, topUrl?: string) {
-    await deps.notifyTab(tabId, { kind: 'bg:render', snapshot: run.status === 'active' ? snapshot(run, topUrl) : null });
+    await deps.notifyTab(tabId, { kind: 'bg:render', snapshot: run.status === 'active' ? await snapshot(run, topUrl) : null });
   }
 
   async function onContent(message: ContentToBackground, sender: Sender): Promise<ContentReply | SpeakResult> {
@@ -109,8 +116,14 @@ export function createRouter(deps: RouterDeps) {
       const run = stored.run;
       if (!run) return null;
       const at = deps.now();
-      // "Nhờ cán bộ giúp": flagging the task in the desk console comes with the prefs/desk change.
-      if (message.kind === 'content:help') return null;
+      if (message.kind === 'content:help') {
+        // Only for the tour this tab is running: a page cannot flag another task.
+        const tour = deps.findTour(run.tourId);
+        if (run.status === 'active' && run.tourId === message.tourId && tour?.steps.some((s) => s.id === message.stepId)) {
+          await deps.onHelp?.(tour, message.stepId, at);
+        }
+        return null;
+      }
       if (message.kind === 'content:hello') {
         if (originOf(message.url) !== senderOrigin) return null;
         if (run.status !== 'active' && run.status !== 'away') return null;
@@ -214,6 +227,17 @@ export function createRouter(deps: RouterDeps) {
         if (desk.success) return onDesk(desk.data);
       }
       return undefined;
+    },
+    /** The prefs changed: every tab with a live run redraws with them (the overlay updates at once). */
+    async refreshTabs(tabIds: readonly number[]): Promise<void> {
+      await Promise.all(
+        tabIds.map((tabId) =>
+          serial(tabId, async () => {
+            const stored = await deps.store.get(tabId);
+            if (stored.ok && stored.run?.status === 'active') await broadcast(tabId, stored.run, await deps.tabUrl(tabId));
+          }),
+        ),
+      );
     },
     forgetTab(tabId: number): Promise<void> {
       return serial(tabId, () => deps.store.remove(tabId));

@@ -1,9 +1,10 @@
 /** Words on the dashboard (records and reports), Vietnamese first; labels of coded values come from sessions/strings.ts. */
 export const DASHBOARD_TEXT = {
   title: 'Báo cáo hỗ trợ người dân',
-  subtitle: 'Số liệu các buổi hỗ trợ của Tổ công nghệ số cộng đồng tại điểm một cửa. (Assisted-session reports.)',
+  subtitle: 'Số liệu các buổi hỗ trợ của Tổ công nghệ số cộng đồng tại điểm một cửa.',
   loading: 'Đang tải dữ liệu…',
   loadFailed: 'Không đọc được dữ liệu đã lưu.',
+  loadFailedHint: 'Hãy tải lại trang. Nếu vẫn không được, đừng xoá gì và báo cho người quản lý máy.',
   linkFromOptions: 'Báo cáo hỗ trợ người dân (số liệu, xuất tệp, in báo cáo) →',
 
   // Period picker
@@ -70,7 +71,9 @@ export const DASHBOARD_TEXT = {
   importHeading: 'Gộp dữ liệu từ nhiều máy',
   importIntro:
     'Chọn tệp sao lưu (JSON) xuất từ máy khác. Phiên đã có sẽ không bị đếm hai lần; tệp hỏng hoặc không phải của Dẫn Bước sẽ bị từ chối và dữ liệu giữ nguyên.',
-  importLabel: 'Nhập dữ liệu từ máy khác',
+  importLabel: 'Chọn tệp sao lưu…',
+  importNoFile: 'Chưa chọn tệp nào.',
+  importChosen: (name: string) => `Tệp đã chọn: ${name}`,
   importRejected: 'Không nhập tệp này. Dữ liệu trên máy giữ nguyên.',
   importPreviewHeading: 'Kiểm tra trước khi nhập',
   importFile: (name: string, desk: string, date: string, n: number) => `Tệp “${name}” từ điểm hỗ trợ “${desk}”, xuất ngày ${date}: ${n} phiên.`,
@@ -114,12 +117,12 @@ export const DASHBOARD_TEXT = {
     'Người dân đã đồng ý ghi nhận có thể rút lại bất cứ lúc nào. Nhập mã phiên in trên màn hình tóm tắt của phiên đó (8 ký tự): bản ghi bị xoá hẳn.',
   withdrawPrompt: 'Mã phiên',
   withdrawButton: 'Xoá bản ghi của người dân này',
-  confirmWithdraw: (code: string) => `Xoá hẳn bản ghi của phiên ${code}? Không hoàn tác được. (Delete this record for good?)`,
+  confirmWithdraw: (code: string) => `Xoá hẳn bản ghi của phiên ${code}? Không hoàn tác được.`,
   withdrawDone: (n: number) => `Đã xoá ${n} bản ghi theo yêu cầu rút lại đồng ý.`,
   withdrawNotFound: { vi: 'Không tìm thấy phiên có mã này trên máy. Kiểm tra lại mã (8 ký tự, chữ và số).', en: 'No session with this code on this machine.' },
   deleteAllHeading: 'Xoá toàn bộ dữ liệu',
   deleteAllIntro:
-    'Xoá mọi phiên hỗ trợ, thành viên, cài đặt và bản ghi lỗi trên máy này. Không thể hoàn tác. Hãy sao lưu (JSON) trước nếu cần giữ số liệu. (Deletes every record on this machine.)',
+    'Xoá mọi phiên hỗ trợ, thành viên, cài đặt và bản ghi lỗi trên máy này. Không thể hoàn tác. Hãy sao lưu (JSON) trước nếu cần giữ số liệu.',
   deleteAllWord: 'XOÁ',
   deleteAllPrompt: 'Gõ chữ XOÁ để xác nhận',
   deleteAllButton: 'Xoá toàn bộ dữ liệu',

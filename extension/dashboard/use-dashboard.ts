@@ -90,7 +90,7 @@ export function useDashboard(): DashboardProps {
     notes: {
       quarantined: state.quarantined.length,
       migrated: state.migrated,
-      settingsError: state.settingsError ? `${state.settingsError.vi} (${state.settingsError.en})` : null,
+      settingsError: state.settingsError ? state.settingsError.vi : null,
       onDownloadQuarantine: () => downloadQuarantine(state.quarantined, exportMeta()),
     },
     exports: {

@@ -4,6 +4,7 @@ import {
   loadSessions,
   loadSettings,
   loadWithdrawals,
+  migrateSession,
   type DeskSettings,
   type Message,
   type QuarantinedRecord,
@@ -52,10 +53,42 @@ export async function readRecords(adapter: StorageAdapter, now: number): Promise
   };
 }
 
+/**
+ * A change that names the session records it touched: those records are read again and put in place
+ * of the old ones (or removed), everything else is kept. A record that needs a migration or fails
+ * validation asks for a full read (null), which quarantines or upgrades it under the lock.
+ */
+export async function updateRecords(adapter: StorageAdapter, previous: Records, sessionIds: readonly string[], now: number): Promise<Records | null> {
+  const sessions = previous.sessions.slice();
+  for (const id of new Set(sessionIds)) {
+    const raw = await adapter.get('sessions', id);
+    const at = sessions.findIndex((s) => s.id === id);
+    if (raw === undefined) {
+      if (at >= 0) sessions.splice(at, 1);
+      continue;
+    }
+    const migrated = migrateSession(raw);
+    if (!migrated.ok || migrated.fromVersion < migrated.session.schemaVersion || migrated.session.id !== id) return null;
+    if (at >= 0) sessions[at] = migrated.session;
+    else sessions.push(migrated.session);
+  }
+  const withdrawn = await loadWithdrawals(adapter);
+  return { ...previous, sessions, withdrawn: { ids: withdrawn.ids, list: withdrawn.list }, loadedAt: now };
+}
+
 export function useRecords(): { state: RecordsState; storage: () => Promise<StorageAdapter>; reload: () => Promise<void> } {
   const { value, storage, reload } = useLiveRead<RecordsState>(
     async (adapter) => ({ status: 'ready', ...(await readRecords(adapter, Date.now())) }),
-    (error) => ({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+    (error) => {
+      // The page says it in Vietnamese; the technical detail is for the console.
+      console.error('[Dẫn Bước] could not read the sessions database', error);
+      return { status: 'error', message: error instanceof Error ? error.message : String(error) };
+    },
+    async (adapter, previous, ids) => {
+      if (previous.status !== 'ready') return null;
+      const next = await updateRecords(adapter, previous, ids, Date.now());
+      return next && { status: 'ready', ...next };
+    },
   );
   return { state: value ?? { status: 'loading' }, storage, reload };
 }

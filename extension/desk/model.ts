@@ -17,6 +17,7 @@ import {
   type TaskOutcome,
 } from '../../sessions';
 import type { SignOutReply } from '../messages';
+import type { HelpRequest } from './records';
 import type { MemberInput, DeskSnapshot } from './store';
 import { DESK_TEXT as T } from './strings';
 
@@ -42,6 +43,13 @@ export interface TaskRow {
   /** "Tự động (theo hướng dẫn), lúc 10:32" once marked. */
   marked?: string;
   tours: Array<{ id: string; title: string }>;
+  /** "Người dân cần giúp ở bước …" when the citizen pressed "Nhờ cán bộ giúp" in a tour for this task. */
+  help?: string;
+}
+
+/** A notice shown next to the control that caused it (the tour button of one task). */
+export interface TaskNotice extends Notice {
+  taskId: string;
 }
 
 export interface CitizenInput {
@@ -65,6 +73,8 @@ export interface DeskModel {
   loadError: Message | undefined;
   busy: boolean;
   notice: Notice | undefined;
+  /** "Đã mở hướng dẫn …" (or why not), shown beside that task's tour button. */
+  taskNotice: TaskNotice | undefined;
   /** The session just ended, for the summary screen. */
   ended: Ended | undefined;
   /** Origins the session behind the sign-out offer used (empty: nothing to sign out of). */
@@ -81,7 +91,9 @@ export interface DeskModel {
   saveCitizen(input: CitizenInput): void;
   toggleTask(taskId: string, picked: boolean): void;
   markTask(taskId: string, outcome: TaskOutcome, reason?: Reason): void;
-  startTour(tourId: string): void;
+  startTour(tourId: string, taskId: string): void;
+  /** The member has helped with the step the citizen asked about. */
+  dismissHelp(taskId: string): void;
   endSession(satisfaction: number | undefined): void;
   /** The citizen takes back their consent: their record is deleted (after a confirmation in the view). */
   withdrawConsent(sessionId: string): void;
@@ -133,8 +145,16 @@ export function toursForTask(tours: readonly Tour[], taskId: string): Array<{ id
 /** "10:32" in Vietnam time. */
 export const clock = (at: number) => formatDateTime(at).slice(11);
 
-export function taskRows(session: Session, tours: readonly Tour[], catalogue: TaskCatalogue = DEFAULT_CATALOGUE): TaskRow[] {
+function helpText(request: HelpRequest, tours: readonly Tour[]): string {
+  const tour = tours.find((t) => t.id === request.tourId);
+  const index = tour ? tour.steps.findIndex((s) => s.id === request.stepId) : -1;
+  const title = tour?.title.vi ?? request.tourId;
+  return tour && index >= 0 ? T.helpNeeded(index + 1, tour.steps.length, title, clock(request.at)) : T.helpNeededSomewhere(title, clock(request.at));
+}
+
+export function taskRows(session: Session, tours: readonly Tour[], catalogue: TaskCatalogue = DEFAULT_CATALOGUE, help: readonly HelpRequest[] = []): TaskRow[] {
   return session.tasks.map((task) => {
+    const request = help.find((h) => h.taskId === task.taskId);
     const tourTitle = tours.find((t) => t.task === task.taskId)?.title.vi;
     const known = catalogue.tasks.some((t) => t.id === task.taskId);
     return {
@@ -144,8 +164,20 @@ export function taskRows(session: Session, tours: readonly Tour[], catalogue: Ta
       reason: task.reason,
       marked: task.outcome === 'pending' ? undefined : T.doneAt(SOURCE_LABELS[task.source].vi, clock(task.at)),
       tours: toursForTask(tours, task.taskId),
+      ...(request ? { help: helpText(request, tours) } : {}),
     };
   });
+}
+
+/** Task ids that have a tour to start (for the "có hướng dẫn" badge in the picker). */
+export function tasksWithTours(tours: readonly Tour[]): Set<string> {
+  const ids = new Set<string>();
+  for (const tour of tours) {
+    if (!tour.start) continue;
+    if (tour.task) ids.add(tour.task);
+    for (const step of tour.steps) if (step.completes) ids.add(step.completes);
+  }
+  return ids;
 }
 
 /** "dichvucong.gov.vn" for an origin, as the member reads it. */

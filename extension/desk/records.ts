@@ -13,6 +13,9 @@ import { EpochMs, Slug, Uuid } from '../../sessions/schema';
  * - VISITED_ORIGINS: portal origins the citizen's browser visited during the latest session, so
  *   ending it can offer to sign out of exactly those. Allow-listed origins only, no paths, no URLs;
  *   deleted once the sign-out is done or declined.
+ * - HELP_REQUESTS: tasks of the open session where the citizen pressed "Nhờ cán bộ giúp" in a tour,
+ *   with the step; kept here (not in the session record, which reports and exports carry) until
+ *   the member dismisses it or the session ends. Ids and a time only.
  */
 export const DESK_META_VERSION = 1;
 
@@ -20,6 +23,7 @@ export const META_KEYS = {
   openSession: 'desk:open-session',
   currentMember: 'desk:current-member',
   visitedOrigins: 'desk:visited-origins',
+  helpRequests: 'desk:help-requests',
 } as const;
 
 export const OpenSessionPointer = z.strictObject({
@@ -42,6 +46,21 @@ export const VisitedOrigins = z.strictObject({
   origins: z.array(AllowedOrigin).max(ALLOWED_ORIGINS.length),
 });
 
+export const HelpRequest = z.strictObject({
+  taskId: Slug,
+  tourId: z.string().max(80),
+  stepId: z.string().max(80),
+  at: EpochMs,
+});
+
+export const HelpRequests = z.strictObject({
+  v: z.literal(DESK_META_VERSION),
+  sessionId: Uuid,
+  items: z.array(HelpRequest).max(50),
+});
+
+export type HelpRequest = z.infer<typeof HelpRequest>;
+export type HelpRequests = z.infer<typeof HelpRequests>;
 export type OpenSessionPointer = z.infer<typeof OpenSessionPointer>;
 export type CurrentMember = z.infer<typeof CurrentMember>;
 export type VisitedOrigins = z.infer<typeof VisitedOrigins>;

@@ -24,13 +24,14 @@ import {
 import { notifySessionsChanged } from '../sessions-db/changes';
 import { withSessionsLock } from '../sessions-db/lock';
 import { ALLOWED_ORIGINS } from '../../engine/sites';
-import { DESK_META_VERSION, META_KEYS, UNRECORDED_PREFIX, type OpenSessionPointer, type UnrecordedTask, type VisitedOrigins } from './records';
+import { DESK_META_VERSION, META_KEYS, UNRECORDED_PREFIX, type HelpRequest, type HelpRequests, type OpenSessionPointer, type UnrecordedTask, type VisitedOrigins } from './records';
 import {
   attemptWrite,
   fail,
   ok,
   POINTER_DAMAGED,
   pointerSessionId,
+  readHelp,
   readPointer,
   readSession,
   readUnrecorded,
@@ -88,7 +89,7 @@ export async function startDeskSession(adapter: StorageAdapter, input: StartInpu
       { type: 'put', store: 'meta', key: META_KEYS.visitedOrigins, value: visited },
     ]);
     if (!written.ok) return written;
-    notifySessionsChanged();
+    notifySessionsChanged([input.id]);
     return ok(started.session);
   });
 }
@@ -118,7 +119,7 @@ async function mutate(adapter: StorageAdapter, sessionId: string, op: Op): Promi
     const next = redactPersonal(result.session, settings);
     const saved = await saveSession(adapter, next, settings);
     if (!saved.ok) return saved;
-    notifySessionsChanged();
+    notifySessionsChanged([next.id]);
     return ok({ session: next, changed: true });
   });
 }
@@ -156,9 +157,10 @@ export async function endDeskSession(
     if (!citizen.ok) return citizen;
     const ops: WriteOp[] = [{ type: 'put', store: 'sessions', key: sessionId, value: parsed.data }];
     if ((await pointerSessionId(adapter)) === sessionId) ops.push({ type: 'delete', store: 'meta', key: META_KEYS.openSession });
+    if ((await readHelp(adapter))?.sessionId === sessionId) ops.push({ type: 'delete', store: 'meta', key: META_KEYS.helpRequests });
     const written = await attemptWrite(adapter, ops);
     if (!written.ok) return written;
-    notifySessionsChanged();
+    notifySessionsChanged([sessionId]);
     return ok({ session: parsed.data, summary: ended.summary });
   });
 }
@@ -175,7 +177,7 @@ export async function completeTaskFromTour(adapter: StorageAdapter, taskId: stri
     // Never dropped silently: the completion is kept (task id and time only) for the console to show.
     const record: UnrecordedTask = { v: DESK_META_VERSION, taskId, at };
     await withSessionsLock(() => attemptWrite(adapter, [{ type: 'put', store: 'meta', key: `${UNRECORDED_PREFIX}${taskId}`, value: record }]));
-    notifySessionsChanged();
+    notifySessionsChanged([]);
     return { ok: false, error: POINTER_DAMAGED };
   }
   if (!pointer) return ok('no-open-session');
@@ -183,6 +185,50 @@ export async function completeTaskFromTour(adapter: StorageAdapter, taskId: stri
   const result = await mutate(adapter, pointer.sessionId, (session) => completeFromTour(session, taskId, at));
   if (!result.ok) return result;
   return ok(result.value.changed ? 'saved' : 'unchanged');
+}
+
+export type HelpFlag = 'no-open-session' | 'task-not-in-session' | 'saved';
+
+/**
+ * "Nhờ cán bộ giúp" in a tour: when a session is open and one of `taskIds` (the tour's task, or a
+ * task it completes) is in it, that task is flagged with the step, persisted so a restarted worker
+ * or a reopened console still shows it. A second press on the same task replaces the step.
+ */
+export async function flagHelp(adapter: StorageAdapter, request: { taskIds: readonly string[]; tourId: string; stepId: string; at: number }): Promise<DeskResult<HelpFlag>> {
+  return withSessionsLock(async () => {
+    const pointer = await readPointer(adapter);
+    if (pointer === 'damaged') return { ok: false, error: POINTER_DAMAGED };
+    if (!pointer) return ok('no-open-session');
+    const session = await readSession(adapter, pointer.sessionId);
+    if (!session.ok) return session;
+    const open = session.value?.endedAt === undefined ? session.value : undefined;
+    const taskId = open && request.taskIds.find((id) => open.tasks.some((t) => t.taskId === id));
+    if (!open || !taskId) return ok(open ? 'task-not-in-session' : 'no-open-session');
+    const current = await readHelp(adapter);
+    const kept = current?.sessionId === open.id ? current.items.filter((h) => h.taskId !== taskId) : [];
+    const item: HelpRequest = { taskId, tourId: request.tourId, stepId: request.stepId, at: request.at };
+    const value: HelpRequests = { v: DESK_META_VERSION, sessionId: open.id, items: [...kept, item].slice(-50) };
+    const written = await attemptWrite(adapter, [{ type: 'put', store: 'meta', key: META_KEYS.helpRequests, value }]);
+    if (!written.ok) return written;
+    notifySessionsChanged([]);
+    return ok('saved');
+  });
+}
+
+/** The member has helped: the flag on `taskId` goes away. */
+export async function dismissHelp(adapter: StorageAdapter, sessionId: string, taskId: string): Promise<DeskResult> {
+  return withSessionsLock(async () => {
+    const current = await readHelp(adapter);
+    if (current?.sessionId !== sessionId || !current.items.some((h) => h.taskId === taskId)) return ok(undefined);
+    const items = current.items.filter((h) => h.taskId !== taskId);
+    const written = await attemptWrite(adapter, [
+      items.length
+        ? { type: 'put', store: 'meta', key: META_KEYS.helpRequests, value: { ...current, items } satisfies HelpRequests }
+        : { type: 'delete', store: 'meta', key: META_KEYS.helpRequests },
+    ]);
+    if (written.ok) notifySessionsChanged([]);
+    return written;
+  });
 }
 
 /**
@@ -230,7 +276,7 @@ export async function clearVisited(adapter: StorageAdapter, sessionId: string): 
     const visited = await readVisitedRecord(adapter);
     if (visited.state === 'missing' || (visited.state === 'ok' && visited.value.sessionId !== sessionId)) return ok(undefined);
     const written = await attemptWrite(adapter, [{ type: 'delete', store: 'meta', key: META_KEYS.visitedOrigins }]);
-    if (written.ok) notifySessionsChanged();
+    if (written.ok) notifySessionsChanged([]);
     return written;
   });
 }
@@ -250,7 +296,7 @@ export async function dropStalePointer(adapter: StorageAdapter): Promise<DeskRes
       { type: 'delete', store: 'meta', key: META_KEYS.openSession },
       ...unrecorded.map(({ key }): WriteOp => ({ type: 'delete', store: 'meta', key })),
     ]);
-    if (written.ok) notifySessionsChanged();
+    if (written.ok) notifySessionsChanged([]);
     return written;
   });
 }
@@ -275,7 +321,7 @@ export async function withdrawConsent(adapter: StorageAdapter, sessionId: string
     if ((await pointerSessionId(adapter)) === sessionId) ops.push({ type: 'delete', store: 'meta', key: META_KEYS.openSession });
     const written = await attemptWrite(adapter, ops);
     if (!written.ok) return written;
-    notifySessionsChanged();
+    notifySessionsChanged(plan.deleteIds);
     return ok(plan.deleteIds.length);
   });
 }

@@ -22,6 +22,7 @@ import { withSessionsLock } from '../sessions-db/lock';
 import {
   CurrentMember,
   DESK_META_VERSION,
+  HelpRequests,
   META_KEYS,
   OpenSessionPointer,
   parseOr,
@@ -29,6 +30,7 @@ import {
   UNRECORDED_PREFIX,
   UnrecordedTask,
   VisitedOrigins,
+  type HelpRequest,
   type MetaRead,
 } from './records';
 
@@ -67,6 +69,8 @@ export interface DeskSnapshot {
   visitedDamaged: boolean;
   /** Tasks a tour completed that could not be written (damaged pointer): for the team member to mark by hand. */
   unrecorded: UnrecordedTask[];
+  /** "Nhờ cán bộ giúp" pressed in a tour, for tasks of the open session. */
+  help: HelpRequest[];
 }
 
 export const POINTER_DAMAGED: Message = {
@@ -113,6 +117,10 @@ export async function readUnrecorded(adapter: StorageAdapter): Promise<Array<{ k
   return out;
 }
 
+export async function readHelp(adapter: StorageAdapter): Promise<HelpRequests | undefined> {
+  return parseOr(HelpRequests, await adapter.get('meta', META_KEYS.helpRequests));
+}
+
 /** A new desk id: `ban-` and 8 random hex digits (stamped on every session of this machine). */
 export function newDeskId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(4));
@@ -152,12 +160,13 @@ async function settingsForDisplay(adapter: StorageAdapter): Promise<DeskResult<D
 export async function readDesk(adapter: StorageAdapter): Promise<DeskResult<DeskSnapshot>> {
   const settings = await settingsForDisplay(adapter);
   if (!settings.ok) return settings;
-  const [{ members }, current, pointerRead, visitedRead, unrecorded] = await Promise.all([
+  const [{ members }, current, pointerRead, visitedRead, unrecorded, help] = await Promise.all([
     loadMembers(adapter),
     adapter.get('meta', META_KEYS.currentMember).then((raw) => parseOr(CurrentMember, raw)),
     readPointerRecord(adapter),
     readVisitedRecord(adapter),
     readUnrecorded(adapter),
+    readHelp(adapter),
   ]);
   const pointer = pointerRead.state === 'ok' ? pointerRead.value : undefined;
   let open: Session | undefined;
@@ -169,6 +178,7 @@ export async function readDesk(adapter: StorageAdapter): Promise<DeskResult<Desk
   }
   const active = members.filter((m) => !m.archived).sort((a, b) => a.displayName.localeCompare(b.displayName, 'vi'));
   const memberId = open?.memberId ?? current?.memberId;
+  const helpItems = open && help?.sessionId === open.id ? help.items.filter((h) => open.tasks.some((t) => t.taskId === h.taskId)) : [];
   return ok({
     settings: settings.value,
     members: active,
@@ -178,6 +188,7 @@ export async function readDesk(adapter: StorageAdapter): Promise<DeskResult<Desk
     visited: visitedRead.state === 'ok' ? visitedRead.value : undefined,
     visitedDamaged: visitedRead.state === 'damaged',
     unrecorded: unrecorded.map((u) => u.task),
+    help: helpItems,
   });
 }
 

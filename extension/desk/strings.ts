@@ -1,15 +1,15 @@
 /**
- * Words on the desk console, Vietnamese first (English only where it helps an administrator).
+ * Words on the desk console, in Vietnamese only (English details of errors go to the console log).
  * Coded values (outcomes, reasons, age bands …) are labelled from sessions/strings.ts.
  */
 export const DESK_TEXT = {
   appName: 'Bàn làm việc — Tổ công nghệ số',
   loading: 'Đang tải…',
-  failed: 'Có lỗi, xin thử lại. (Something went wrong, please try again.)',
+  failed: 'Có lỗi, xin thử lại.',
 
   // Profiles
   whoHeading: 'Ai đang làm việc ở bàn này?',
-  whoIntro: 'Máy này có thể dùng chung cho nhiều thành viên. Chọn tên của bạn, hoặc tạo hồ sơ mới.',
+  whoIntro: 'Máy này có thể dùng chung cho nhiều thành viên. Chọn tên mình, hoặc tạo hồ sơ mới.',
   noMembers: 'Chưa có hồ sơ thành viên nào trên máy này.',
   choose: (name: string) => `Tôi là ${name}`,
   newMemberHeading: 'Tạo hồ sơ thành viên mới',
@@ -49,6 +49,7 @@ export const DESK_TEXT = {
   consentHeading: 'Bước 1: Xin phép người dân',
   consentIntro: 'Đọc to đoạn sau cho người dân nghe, rồi ghi lại câu trả lời.',
   print: 'In văn bản này',
+  englishVersion: 'Bản tiếng Anh',
   agreed: 'Người dân đồng ý',
   declined: 'Người dân không đồng ý',
   declinedNote: 'Người dân không đồng ý: vẫn hỗ trợ như bình thường, chỉ đếm số việc đã làm, không ghi gì về người dân.',
@@ -83,17 +84,30 @@ export const DESK_TEXT = {
   noCitizenTab: 'Không tìm thấy tab của người dân. Hãy bấm vào tab trang web người dân đang dùng rồi thử lại.',
   doneAt: (how: string, time: string) => `${how}, lúc ${time}`,
   endSession: 'Kết thúc phiên',
+  withdrawHeading: 'Khi người dân đổi ý',
+  withdrawIntro: 'Người dân có thể rút lại đồng ý bất cứ lúc nào: bản ghi của phiên này sẽ bị xoá hẳn.',
   withdraw: 'Người dân rút lại đồng ý',
+  confirmWithdrawYes: 'Xoá hẳn bản ghi',
+  filterLabel: 'Lọc danh sách việc',
+  filterHint: 'Gõ vài chữ trong tên việc, ví dụ “khai sinh”.',
+  noMatch: (text: string) => `Không có việc nào có chữ “${text}”.`,
+  hasTour: 'có hướng dẫn',
+  helpNeeded: (step: number, steps: number, tour: string, time: string) =>
+    `Người dân cần giúp ở bước ${step}/${steps} của hướng dẫn “${tour}” (bấm “Nhờ cán bộ giúp” lúc ${time}).`,
+  helpNeededSomewhere: (tour: string, time: string) => `Người dân cần giúp trong hướng dẫn “${tour}” (bấm “Nhờ cán bộ giúp” lúc ${time}).`,
+  dismissHelp: 'Đã giúp xong, ẩn thông báo này',
   withdrawalCode: (code: string) =>
     `Mã phiên: ${code}. Ghi mã này cho người dân: nếu sau này muốn rút lại đồng ý, tổ nhập mã ở trang Báo cáo để xoá bản ghi.`,
   confirmWithdraw:
-    'Người dân rút lại sự đồng ý: xoá hẳn bản ghi của phiên này (và các lần đến khác của cùng người, nếu có). Không hoàn tác được. Tiếp tục? (Withdraw consent: delete this record for good?)',
+    'Bản ghi của phiên này (và các lần đến khác của cùng người, nếu có) sẽ bị xoá hẳn, không lấy lại được. Bấm “Xoá hẳn bản ghi” để xoá, hoặc “Huỷ”.',
   withdrawn: (n: number) => `Đã xoá ${n} bản ghi theo yêu cầu rút lại đồng ý của người dân.`,
 
   // End
   endHeading: 'Kết thúc phiên',
-  unmarked: (n: number) => `Còn ${n} việc chưa đánh dấu kết quả. Bạn có thể quay lại để đánh dấu, hoặc vẫn kết thúc.`,
-  satisfaction: 'Người dân hài lòng ở mức nào? (1 = không hài lòng, 5 = rất hài lòng; không bắt buộc)',
+  unmarked: (n: number) => `Còn ${n} việc chưa đánh dấu kết quả. Có thể quay lại để đánh dấu, hoặc vẫn kết thúc.`,
+  satisfaction: 'Người dân hài lòng ở mức nào? (không bắt buộc)',
+  satisfactionFaces: ['😞', '🙁', '😐', '🙂', '😄'] as readonly string[],
+  satisfactionWords: ['Rất không hài lòng', 'Không hài lòng', 'Bình thường', 'Hài lòng', 'Rất hài lòng'] as readonly string[],
   noScore: 'Không chấm',
   confirmEnd: 'Kết thúc phiên',
   keepGoing: 'Quay lại phiên',
@@ -102,7 +116,7 @@ export const DESK_TEXT = {
   summaryHeading: 'Tóm tắt phiên',
   duration: (minutes: number) => `Thời gian: ${minutes} phút`,
   taskCount: (n: number) => `Số việc: ${n}`,
-  score: (n: number) => `Mức hài lòng: ${n}/5`,
+  score: (word: string) => `Mức hài lòng: ${word}`,
   signOutHeading: 'Đăng xuất người dân khỏi các trang đã dùng',
   signOutIntro: 'Máy này dùng chung. Nên xoá đăng nhập của người dân trên các trang sau:',
   signOutDamaged: 'Không đọc được danh sách trang người dân đã vào (bản ghi bị hỏng), nên đề nghị đăng xuất khỏi mọi trang Dẫn Bước hỗ trợ.',
@@ -116,4 +130,17 @@ export const DESK_TEXT = {
   signedOut: (n: number) => `Đã đăng xuất khỏi ${n} trang.`,
   previousSignOut: 'Phiên trước chưa đăng xuất người dân',
   done: 'Xong, về màn hình chính',
+
+  // The slip with the session code, printed for the citizen
+  printSlip: 'In phiếu mã phiên cho người dân',
+  slipHeading: 'Phiếu mã phiên hỗ trợ',
+  slipCodeLabel: 'Mã phiên',
+  slipWhat: 'Hôm nay ông/bà được Tổ công nghệ số cộng đồng hỗ trợ và đã đồng ý cho ghi lại việc đã làm (không ghi tên, không ghi số giấy tờ).',
+  slipHow:
+    'Nếu sau này ông/bà không muốn được ghi lại nữa, mang phiếu này đến điểm hỗ trợ hoặc đọc mã trên cho cán bộ. Cán bộ nhập mã ở trang “Báo cáo hỗ trợ người dân”, mục “Người dân rút lại đồng ý”, và bản ghi sẽ bị xoá hẳn.',
+  slipKeep: 'Ông/bà giữ phiếu này.',
+  slipDesk: (name: string) => `Điểm hỗ trợ: ${name}`,
+  slipDate: (date: string) => `Ngày: ${date}`,
+  slipPrint: 'In phiếu',
+  slipBack: 'Quay lại tóm tắt phiên',
 } as const;

@@ -5,8 +5,8 @@ import { findTour } from '../../tours/catalogue';
 import type { SignOutReply } from '../messages';
 import { useLiveRead } from '../sessions-db/use-live-read';
 import { askBackground, citizenTabId } from './citizen-tab';
-import { deriveScreen, type DeskModel, type Ended, type Notice, type View } from './model';
-import { clearVisited, dropStalePointer, endDeskSession, startDeskSession, updateSession, withdrawConsent } from './session-store';
+import { deriveScreen, type DeskModel, type Ended, type Notice, type TaskNotice, type View } from './model';
+import { clearVisited, dismissHelp, dropStalePointer, endDeskSession, startDeskSession, updateSession, withdrawConsent } from './session-store';
 import { createMember, ok, readDesk, saveDeskSettings, selectMember, type DeskResult, type DeskSnapshot } from './store';
 import { DESK_TEXT as T } from './strings';
 
@@ -26,6 +26,7 @@ export function useDeskModel(): DeskModel {
   const [view, setView] = useState<View>('home');
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>();
+  const [taskNotice, setTaskNotice] = useState<TaskNotice>();
   const [ended, setEnded] = useState<Ended>();
   const [signOutResult, setSignOutResult] = useState<SignOutReply>();
 
@@ -36,6 +37,7 @@ export function useDeskModel(): DeskModel {
       inFlight.current = true;
       setBusy(true);
       setNotice(undefined);
+      setTaskNotice(undefined);
       try {
         const result = await work(await storage());
         if (result.ok) then?.(result.value);
@@ -69,6 +71,7 @@ export function useDeskModel(): DeskModel {
     loadError,
     busy,
     notice,
+    taskNotice,
     ended,
     signOutSessionId: offerFor,
     signOutOrigins: signOutDamaged ? [...ALLOWED_ORIGINS] : visited && visited.sessionId === offerFor ? visited.origins : [],
@@ -78,6 +81,7 @@ export function useDeskModel(): DeskModel {
     chooseMember: (memberId) => void run((db) => selectMember(db, memberId), () => setView('home')),
     show: (next) => {
       setNotice(undefined);
+      setTaskNotice(undefined);
       setSignOutResult(undefined);
       if (next === 'consent') setEnded(undefined);
       setView(next);
@@ -96,20 +100,22 @@ export function useDeskModel(): DeskModel {
     saveCitizen: (input) => onOpen((session, settings) => setCitizen(session, input, settings, Date.now()), () => setView('session')),
     toggleTask: (taskId, picked) => onOpen((session) => (picked ? addTask : removeTask)(session, taskId, Date.now())),
     markTask: (taskId, outcome, reason) => onOpen((session) => markTask(session, taskId, { outcome, reason }, Date.now())),
-    startTour: (tourId) => {
+    startTour: (tourId, taskId) => {
       const title = findTour(tourId)?.title.vi ?? tourId;
       setNotice(undefined);
+      setTaskNotice(undefined);
       void (async () => {
         const tabId = await citizenTabId().catch(() => undefined);
-        if (tabId === undefined) return setNotice({ kind: 'error', text: T.noCitizenTab });
+        if (tabId === undefined) return setTaskNotice({ taskId, kind: 'error', text: T.noCitizenTab });
         try {
           await askBackground({ kind: 'desk:start-tour', tabId, tourId });
-          setNotice({ kind: 'info', text: T.tourStarted(title) });
+          setTaskNotice({ taskId, kind: 'info', text: T.tourStarted(title) });
         } catch {
-          setNotice({ kind: 'error', text: T.noCitizenTab });
+          setTaskNotice({ taskId, kind: 'error', text: T.noCitizenTab });
         }
       })();
     },
+    dismissHelp: (taskId) => open && void run((db) => dismissHelp(db, open.id, taskId)),
     endSession: (satisfaction) =>
       open &&
       void run(

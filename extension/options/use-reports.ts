@@ -6,7 +6,10 @@ import type { OptionsToBackground } from '../messages';
 export function useReports() {
   const [reports, setReports] = useState<ReportList | null>(null);
   const ask = useCallback(async (message: OptionsToBackground) => {
-    setReports((await browser.runtime.sendMessage(message)) as ReportList);
+    const list = (await browser.runtime.sendMessage(message)) as ReportList;
+    // The technical detail is for whoever opens the console; the page says it in Vietnamese.
+    if (!list.ok) console.error(`[Dẫn Bước] stored broken-step reports are corrupt: ${list.error}`);
+    setReports(list);
   }, []);
   useEffect(() => void ask({ kind: 'options:reports' }), [ask]);
   return { reports, clear: () => void ask({ kind: 'options:clear-reports' }) };

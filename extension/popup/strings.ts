@@ -1,17 +1,17 @@
-/** Words on the popup, Vietnamese first with English where it helps a volunteer. */
-export const POPUP_TEXT = {
+/** Words on the popup. Vietnamese is complete; another language falls back to Vietnamese per string. */
+const VI = {
   appName: 'Dẫn Bước',
   tagline: 'Hướng dẫn từng bước trên Cổng Dịch vụ công',
   toursHere: 'Hướng dẫn cho trang này',
   otherTours: 'Hướng dẫn khác',
   noTourHere: 'Chưa có hướng dẫn cho trang này.',
   notPortal:
-    'Trang đang mở không phải Cổng Dịch vụ công. Dẫn Bước chỉ chạy trên các trang chính thức có đuôi “.gov.vn”.',
+    'Trang đang mở không phải trang Dẫn Bước hướng dẫn. Bấm “Mở trang và bắt đầu” ở một hướng dẫn bên dưới: Dẫn Bước sẽ mở đúng trang cần dùng.',
   start: 'Bắt đầu',
   openAndStart: 'Mở trang và bắt đầu',
   steps: (n: number) => `${n} bước`,
   running: 'Đang hướng dẫn',
-  interrupted: 'Bạn đang làm dở',
+  interrupted: 'Hướng dẫn đang làm dở',
   stepOf: (i: number, n: number) => `Bước ${i}/${n}`,
   resume: 'Tiếp tục',
   stop: 'Dừng hướng dẫn',
@@ -19,7 +19,37 @@ export const POPUP_TEXT = {
   loading: 'Đang tải…',
   forTeam: 'Dành cho Tổ công nghệ số cộng đồng',
   openDesk: 'Mở bàn làm việc (Tổ công nghệ số)',
-  storageError:
-    'Không đọc được hướng dẫn đang làm dở vì dữ liệu lưu bị hỏng. Bạn có thể bắt đầu lại. (Stored tour progress was corrupt and could not be resumed.)',
-  failed: 'Có lỗi, xin thử lại. (Something went wrong, please try again.)',
-} as const;
+  storageError: 'Không đọc được hướng dẫn đang làm dở vì dữ liệu đã lưu bị hỏng. Bấm “Bắt đầu” để làm lại từ đầu.',
+  failed: 'Có lỗi, xin thử lại. Nếu vẫn không được, nhờ cán bộ ở bàn giúp.',
+};
+
+export type PopupText = typeof VI;
+
+const EN: Partial<PopupText> = {
+  tagline: 'Step-by-step help on the National Public Service Portal',
+  toursHere: 'Guides for this page',
+  otherTours: 'Other guides',
+  noTourHere: 'No guide for this page yet.',
+  notPortal: 'This page is not one Dẫn Bước guides. Press “Open the page and start” on a guide below: Dẫn Bước opens the right page.',
+  start: 'Start',
+  openAndStart: 'Open the page and start',
+  steps: (n: number) => `${n} steps`,
+  running: 'Guiding now',
+  interrupted: 'Guide not finished',
+  stepOf: (i: number, n: number) => `Step ${i}/${n}`,
+  resume: 'Continue',
+  stop: 'Stop the guide',
+  startOver: 'Start again',
+  loading: 'Loading…',
+  storageError: 'The unfinished guide could not be read because the saved data is damaged. Press “Start” to begin again.',
+  failed: 'Something went wrong, please try again. If it still fails, ask the staff at the desk.',
+};
+
+const TABLES: Record<string, Partial<PopupText>> = { en: EN };
+
+export function popupText(lang: string): PopupText {
+  return { ...VI, ...(lang === 'vi' ? {} : TABLES[lang]) };
+}
+
+/** The Vietnamese words (tests and places that never switch language). */
+export const POPUP_TEXT = VI;

@@ -5,6 +5,7 @@ import type { Tour } from '../../engine/schema';
 import { TOURS } from '../../tours/catalogue';
 import { openDeskPanel } from '../desk/open-panel';
 import type { PopupToBackground, TabStatus } from '../messages';
+import { byPopularity } from './tour-order';
 
 /** The tab the popup speaks about: `?tab=<id>` when opened as a page, else the active tab. */
 async function targetTabId(): Promise<number | undefined> {
@@ -59,8 +60,9 @@ export function usePopupModel(): PopupModel {
   }, []);
 
   const url = status?.url ?? '';
-  const toursHere = TOURS.filter((tour) => url && tourAppliesTo(tour, url));
-  const toursElsewhere = TOURS.filter((tour) => !toursHere.includes(tour) && tour.start);
+  const ordered = byPopularity(TOURS);
+  const toursHere = ordered.filter((tour) => url && tourAppliesTo(tour, url));
+  const toursElsewhere = ordered.filter((tour) => !toursHere.includes(tour) && tour.start);
   const withTab = (fn: (id: number) => void) => () => tabId !== undefined && fn(tabId);
 
   return {

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { launchBench } from './browser-harness';
 import { benchAnchor } from './anchor';
+import { benchDashboard } from './dashboard';
 import { benchWithExtension } from './extension';
 import { benchLatency } from './latency';
 import { benchPersist } from './persist';
@@ -94,6 +95,10 @@ async function main() {
   if (wanted('extension')) {
     step('the built extension on a busy page');
     sections.push(...(await benchWithExtension()));
+  }
+  if (wanted('dashboard')) {
+    step('the reports dashboard with 100,000 sessions');
+    sections.push(await benchDashboard());
   }
   if (wanted('sessions')) {
     step('assisted sessions');

@@ -24,8 +24,48 @@ function innerHtmlToText(code: string) {
   return { code: out, count };
 }
 
+/**
+ * The content script uses driver.js for the dimmed page and the cut-out only; our own popover
+ * replaces its popover. Its popover render and reposition calls become no-ops, so the bundler drops
+ * the popover code it no longer reaches (content-script size budget).
+ */
+const DRIVER_POPOVER = /function U\(e,t,n\)\{w\(e\.getState\(`popover`\)\),x\(t,H\(e,t,n\)\)\}function W\(e,t,n\)\{let r=e\.getState\(`popover`\);r&&s\(r,t,V\(e,t,n\)\)\}/;
+
+// Its Tab trap and arrow keys are replaced by the overlay's own keyboard handling.
+const DRIVER_KEYS = /let t=t=>Q\(e,t\),n=t=>Z\(e,t\),(.*?)window\.addEventListener\(`keyup`,t,!1\),window\.addEventListener\(`keydown`,n,!1\),/;
+
+// Only highlight(), refresh(), getState() and destroy() are called: the tour-driving API and its
+// arrow-key moves go.
+const DRIVER_TOUR_API = /drive:\(e=0\)=>\{u\(\),m\(e\)\},.*?highlight:/;
+const DRIVER_ARROWS = /,t\.listen\(`arrowLeftPress`,c\),t\.listen\(`arrowRightPress`,l\)/;
+
+function driverOverlayOnly(code: string) {
+  const sinks = innerHtmlToText(code);
+  const parts = [DRIVER_POPOVER, DRIVER_KEYS, DRIVER_TOUR_API, DRIVER_ARROWS];
+  if (!sinks.count || !parts.every((part) => part.test(sinks.code))) return { code, count: 0 };
+  const out = sinks.code
+    .replace(DRIVER_POPOVER, 'function U(e){w(e.getState(`popover`))}function W(){}')
+    .replace(DRIVER_KEYS, 'let t=()=>{},n=t,$1')
+    .replace(DRIVER_TOUR_API, 'getState:t.getState,highlight:')
+    .replace(DRIVER_ARROWS, '');
+  return { code: out, count: sinks.count + parts.length };
+}
+
+/** dom-accessibility-api ships Set and Array.from polyfills that every browser we support has natively. */
+function nativeInstead(pattern: RegExp, replacement: string) {
+  return (code: string) => (pattern.test(code) ? { code: replacement, count: 1 } : { code, count: 0 });
+}
+
 const REWRITES: Rewrite[] = [
-  { file: /driver\.js[\\/]dist[\\/]driver\.js\.mjs$/, apply: innerHtmlToText },
+  { file: /driver\.js[\\/]dist[\\/]driver\.js\.mjs$/, apply: driverOverlayOnly },
+  {
+    file: /dom-accessibility-api[\\/]dist[\\/]polyfills[\\/]SetLike\.mjs$/,
+    apply: nativeInstead(/export default typeof Set === "undefined" \? Set : SetLike;/, 'export default Set;'),
+  },
+  {
+    file: /dom-accessibility-api[\\/]dist[\\/]polyfills[\\/]array\.from\.mjs$/,
+    apply: nativeInstead(/export default function arrayFrom\(arrayLike, mapFn\)/, 'export default Array.from;'),
+  },
   { file: /react-dom[\\/]cjs[\\/]react-dom-client\.production\.js$/, apply: innerHtmlToText },
   {
     file: /zod[\\/]v4[\\/]core[\\/]util\.js$/,

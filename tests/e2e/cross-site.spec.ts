@@ -73,12 +73,12 @@ test('QR login waits without a time limit for the phone, without covering the pa
   await citizen.expectStep(2, 8);
   await citizen.clickHighlighted();
   await citizen.expectStep(3, 8);
-  await expect(citizen.popover).toContainText('Bạn cứ từ từ, Dẫn Bước sẽ chờ.');
+  await expect(citizen.popover).toContainText('Cứ từ từ, Dẫn Bước sẽ chờ.');
   // Passive: no dimming, the QR code is visible and the page stays usable.
   await expect(portal.locator('.driver-overlay')).toBeHidden();
   await expect(portal.getByRole('img', { name: 'Mã QR đăng nhập' })).toBeVisible();
   await portal.waitForTimeout(16_000); // longer than any step timeout: still waiting, no "missing" message
-  await expect(citizen.popover).toContainText('Bạn cứ từ từ');
+  await expect(citizen.popover).toContainText('Cứ từ từ');
   await portal.getByRole('link', { name: 'Mô phỏng: đã quét mã trên điện thoại' }).click();
   await citizen.expectStep(4, 8);
 });

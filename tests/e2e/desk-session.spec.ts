@@ -59,7 +59,7 @@ test('a full desk session: profile, consent, a tour that completes its task, a t
 
   await desk.page.getByRole('button', { name: 'Kết thúc phiên' }).click();
   await expect(desk.heading('Kết thúc phiên')).toBeVisible();
-  await desk.page.getByRole('group', { name: /Người dân hài lòng/ }).getByLabel('5', { exact: true }).check();
+  await desk.page.getByRole('group', { name: /Người dân hài lòng/ }).getByRole('radio', { name: 'Rất hài lòng', exact: true }).check();
   await desk.expectAccessible('end');
   await desk.page.getByRole('button', { name: 'Kết thúc phiên' }).click();
 
@@ -68,7 +68,7 @@ test('a full desk session: profile, consent, a tour that completes its task, a t
   await expect(facts).toContainText('Số việc: 2');
   await expect(facts).toContainText('Đã xong: 1');
   await expect(facts).toContainText('Chưa làm được: 1');
-  await expect(facts).toContainText('Mức hài lòng: 5/5');
+  await expect(facts).toContainText('Mức hài lòng: Rất hài lòng');
   const offer = desk.page.getByRole('region', { name: 'Đăng xuất người dân khỏi các trang đã dùng' });
   await expect(offer.getByRole('listitem')).toHaveText(['dichvucong.gov.vn']);
   await desk.expectAccessible('summary');
@@ -240,8 +240,16 @@ test('the citizen withdraws consent mid-session: their record is deleted', async
   await desk.page.getByRole('button', { name: 'Tiếp tục' }).click();
   await desk.pickTask(VNEID);
   expect(await desk.storedSessions()).toHaveLength(1);
-  desk.page.once('dialog', (dialog) => void dialog.accept());
-  await desk.page.getByRole('button', { name: 'Người dân rút lại đồng ý' }).click();
+  // In its own section, away from "Kết thúc phiên", and only after a confirm step on the page.
+  const zone = desk.page.getByRole('region', { name: 'Khi người dân đổi ý' });
+  await expect(zone.getByRole('button', { name: 'Kết thúc phiên' })).toHaveCount(0);
+  await zone.getByRole('button', { name: 'Người dân rút lại đồng ý' }).click();
+  await zone.getByRole('button', { name: 'Huỷ' }).click();
+  await expect(zone.getByRole('button', { name: 'Người dân rút lại đồng ý' })).toBeFocused();
+  expect(await desk.storedSessions(), 'cancelled: nothing deleted').toHaveLength(1);
+  await zone.getByRole('button', { name: 'Người dân rút lại đồng ý' }).click();
+  await desk.expectAccessible('withdrawal confirm step');
+  await zone.getByRole('button', { name: 'Xoá hẳn bản ghi' }).click();
   await expect(desk.page.getByText('Đã xoá 1 bản ghi theo yêu cầu rút lại đồng ý của người dân.')).toBeVisible();
   await expect(desk.heading('Xin chào, TV-09')).toBeVisible();
   expect(await desk.storedSessions()).toEqual([]);
@@ -260,6 +268,24 @@ test('weeks later, the citizen withdraws with the code from the summary: the das
   await expect(codeLine).toBeVisible();
   const code = /Mã phiên: ([0-9A-F]{8})/.exec((await codeLine.textContent()) ?? '')![1];
   expect(await desk.storedSessions()).toHaveLength(1);
+
+  // The code goes home with the citizen on a printed slip: what it is, how to use it, where and when.
+  await desk.page.evaluate(() => (window.print = () => void ((window as { printed?: number }).printed = ((window as { printed?: number }).printed ?? 0) + 1)));
+  await desk.page.getByRole('button', { name: 'In phiếu mã phiên cho người dân' }).click();
+  const slip = desk.page.getByTestId('withdrawal-slip');
+  await expect(slip.getByRole('heading', { name: 'Phiếu mã phiên hỗ trợ' })).toBeFocused();
+  await expect(slip).toContainText(`Mã phiên: ${code}`);
+  await expect(slip).toContainText('rút lại đồng ý');
+  await expect(slip).toContainText(/Ngày: \d{2}\/\d{2}\/\d{4}/);
+  expect(await desk.page.evaluate(() => (window as { printed?: number }).printed)).toBe(1);
+  await desk.expectAccessible('withdrawal slip');
+  await desk.page.emulateMedia({ media: 'print' });
+  await expect(desk.page.getByRole('button', { name: 'In phiếu' })).toBeHidden();
+  await expect(desk.page.getByRole('heading', { name: 'Bàn làm việc — Tổ công nghệ số' })).toBeHidden();
+  await expect(slip).toBeVisible();
+  await desk.page.emulateMedia({ media: 'screen' });
+  await desk.page.getByRole('button', { name: 'Quay lại tóm tắt phiên' }).click();
+  await expect(codeLine).toBeVisible();
 
   const dashboard = await ext.context.newPage();
   await dashboard.goto(`chrome-extension://${ext.extensionId}/dashboard.html`);

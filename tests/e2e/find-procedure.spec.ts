@@ -55,7 +55,7 @@ test('the tour waits on the input step until the field has text, then offers "Ti
   await citizen.clickHighlighted();
   await expect(portal).toHaveURL(/keyword=ket%20hon|keyword=ket\+hon/);
   await citizen.expectStep(3, TOTAL_STEPS);
-  await expect(citizen.highlighted).toHaveText('Đăng ký kết hôn');
+  await expect(citizen.highlighted.getByRole('link')).toHaveText(['Đăng ký kết hôn']);
 });
 
 test('closing ends the tour; the popup offers to resume it where it stopped', async ({ ext, portal, citizen }) => {
@@ -69,7 +69,7 @@ test('closing ends the tour; the popup offers to resume it where it stopped', as
   await citizen.expectNoOverlay();
 
   const popup = await openPopupFor(ext, portal);
-  await expect(popup.getByRole('heading', { name: 'Bạn đang làm dở' })).toBeVisible();
+  await expect(popup.getByRole('heading', { name: 'Hướng dẫn đang làm dở' })).toBeVisible();
   await expect(popup.getByText('Bước 3/5')).toBeVisible();
   await popup.getByRole('button', { name: 'Tiếp tục' }).click();
   await portal.bringToFront();
@@ -80,7 +80,7 @@ test('going back in history returns the tour to the step for that page', async (
   await startFromPopup(ext, portal);
   await citizen.typeIntoHighlighted('khai sinh', { enter: true });
   await citizen.expectStep(3, TOTAL_STEPS);
-  await citizen.clickHighlighted();
+  await citizen.highlighted.getByRole('link').first().click();
   await citizen.expectStep(4, TOTAL_STEPS);
   await portal.goBack();
   await expect(portal).toHaveURL(/tim-kiem-thu-tuc-hanh-chinh/);

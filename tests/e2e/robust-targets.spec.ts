@@ -105,7 +105,7 @@ test('steps inside a same-origin and a cross-origin iframe are drawn in that fra
   await expect(citizen.popover).toHaveCount(0);
   await guide.getByRole('checkbox', { name: 'Tôi đã đọc hướng dẫn' }).check();
 
-  const formStep = (n: number) => expect(form.locator('.danbuoc-popover .driver-popover-progress-text')).toHaveText(`Bước ${n}/7`);
+  const formStep = (n: number) => expect(form.locator('.danbuoc-popover .danbuoc-progress')).toHaveText(`Bước ${n}/7`);
   const highlighted = form.locator(HIGHLIGHTED);
   const next = () => form.locator('.danbuoc-popover').getByRole('button', { name: 'Tiếp' }).click();
 

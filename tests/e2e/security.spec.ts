@@ -138,7 +138,7 @@ test('a hostile page posting crafted messages changes nothing', async ({ ext, po
       document.dispatchEvent(new CustomEvent('danbuoc', { detail: message }));
     }
     // A synthetic click on the popover's close button is not a person's click.
-    (document.querySelector('.danbuoc-popover .driver-popover-close-btn') as HTMLElement | null)?.click();
+    (document.querySelector('.danbuoc-popover .danbuoc-close') as HTMLElement | null)?.click();
   });
   await portal.waitForTimeout(300);
   await citizen.expectStep(1, TOTAL_STEPS);

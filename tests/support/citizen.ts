@@ -12,17 +12,17 @@ export class Citizen {
   readonly highlighted: Locator;
 
   constructor(readonly page: Page) {
-    this.popover = page.locator('.driver-popover.danbuoc-popover');
+    this.popover = page.locator('.danbuoc-popover');
     this.highlighted = page.locator(HIGHLIGHTED);
   }
 
   async expectStep(current: number, total: number): Promise<void> {
     await expect(this.popover).toBeVisible();
-    await expect(this.popover.locator('.driver-popover-progress-text')).toHaveText(`Bước ${current}/${total}`);
+    await expect(this.popover.locator('.danbuoc-progress')).toHaveText(`Bước ${current}/${total}`);
   }
 
   async expectSays(text: string | RegExp): Promise<void> {
-    await expect(this.popover.locator('.driver-popover-description')).toContainText(text);
+    await expect(this.popover.locator('.danbuoc-body')).toContainText(text);
   }
 
   async expectNoOverlay(): Promise<void> {
@@ -49,7 +49,9 @@ export class Citizen {
     if (enter) await this.highlighted.press('Enter');
   }
 
+  /** "×" asks "Dừng hướng dẫn?" first; "Dừng" confirms. */
   async closeTour(): Promise<void> {
-    await this.popover.getByRole('button', { name: 'Đóng hướng dẫn' }).click();
+    await this.popover.getByRole('button', { name: 'Dừng hướng dẫn' }).click();
+    await this.popover.getByRole('button', { name: 'Dừng', exact: true }).click();
   }
 }

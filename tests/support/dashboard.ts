@@ -104,6 +104,6 @@ export class DashboardPage {
   }
 
   async importFile(name: string, content: string | Buffer): Promise<void> {
-    await this.page.getByLabel('Nhập dữ liệu từ máy khác').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
+    await this.page.getByLabel('Chọn tệp sao lưu…').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.isBuffer(content) ? content : Buffer.from(content) });
   }
 }

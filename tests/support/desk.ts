@@ -67,7 +67,8 @@ export class DeskConsole {
 
   async startTour(taskTitle: string): Promise<void> {
     await this.task(taskTitle).getByRole('button', { name: /^Mở hướng dẫn/ }).click();
-    await expect(this.page.getByText(/Đã mở hướng dẫn/)).toBeVisible();
+    // The notice sits next to the button that caused it, inside that task.
+    await expect(this.task(taskTitle).getByText(/Đã mở hướng dẫn/)).toBeVisible();
   }
 
   async markTask(title: string, outcome: string, reason?: string): Promise<void> {

@@ -47,8 +47,8 @@ export async function walkFindProcedure(citizen: Citizen, keyword: string, hooks
   await hooks.afterStep?.('nhap-tu-khoa', citizen);
 
   await expect(page).toHaveURL(/\/tim-kiem-thu-tuc-hanh-chinh\?keyword=/);
-  await at('chon-thu-tuc', 3, () => expect(citizen.highlighted).toHaveAttribute('href', /\/thu-tuc-hanh-chinh\//));
-  await citizen.clickHighlighted();
+  await at('chon-thu-tuc', 3, () => expect(citizen.highlighted).toHaveAttribute('aria-label', 'Kết quả tìm kiếm'));
+  await citizen.highlighted.getByRole('link').first().click();
   await hooks.afterStep?.('chon-thu-tuc', citizen);
 
   await expect(page).toHaveURL(/\/thu-tuc-hanh-chinh\//);

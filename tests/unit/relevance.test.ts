@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { mayMatterFor } from '../../engine/relevance';
 import type { Target } from '../../engine/schema';
 
@@ -105,5 +105,58 @@ describe('mutations that could make the target appear are accepted', () => {
       for (let i = 0; i < 500; i++) main.append(document.createElement('i'));
     });
     expect(mayMatterFor(SUBMIT)(records)).toBe(true);
+  });
+});
+
+describe('watchers of messages, removals and conditions', () => {
+  it('a portal message: a toast or a text change inside a heading matters, a ticking clock does not', async () => {
+    const { portalMessageMayMatter } = await import('../../engine/step-guards');
+    expect(portalMessageMayMatter(recordsOf(() => main.append(html('<div role="alert">Không tìm thấy thủ tục</div>'))))).toBe(true);
+    const heading = html('<h1>Kết quả</h1>');
+    main.append(heading);
+    expect(portalMessageMayMatter(recordsOf(() => (heading.firstChild as Text).replaceData(0, 3, 'Không')))).toBe(true);
+    const text = document.getElementById('clock')!.firstChild as Text;
+    expect(portalMessageMayMatter(recordsOf(() => (text.data = '10:00:09')))).toBe(false);
+  });
+
+  it('a highlighted element: gone or hidden matters; rows coming and going elsewhere do not', async () => {
+    const { removalMayMatter } = await import('../../engine/relevance');
+    const box = html('<div><button>Nộp hồ sơ</button></div>');
+    main.append(box);
+    const button = box.querySelector('button')!;
+    const tbody = document.querySelector('tbody')!;
+    tbody.append(html('<table><tr><td>1</td></tr></table>').querySelector('tr')!);
+    const watch = removalMayMatter(button);
+    expect(watch(recordsOf(() => tbody.firstElementChild!.remove()))).toBe(false);
+    expect(watch(recordsOf(() => main.setAttribute('class', 'an')))).toBe(true);
+    expect(watch(recordsOf(() => box.remove()))).toBe(true);
+  });
+
+  it('an `absent` condition flips when anything leaves; a `present` one only when its target may appear', async () => {
+    const { conditionMayMatter } = await import('../../engine/relevance');
+    const row = html('<table><tr><td>1</td></tr></table>').querySelector('tr')!;
+    document.querySelector('tbody')!.append(row);
+    expect(conditionMayMatter({ absent: { role: 'dialog' } })(recordsOf(() => row.remove()))).toBe(true);
+    expect(conditionMayMatter({ present: { role: 'dialog' } })(recordsOf(() => main.append(html('<p>tin</p>'))))).toBe(false);
+    expect(conditionMayMatter({ url: '/x' })([])).toBe(true);
+  });
+});
+
+describe('onDomChange', () => {
+  it('shares one deep observer among the watchers of a document and skips batches a watcher rules out', async () => {
+    const { onDomChange } = await import('../../engine/step-guards');
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    const controller = new AbortController();
+    const seen: string[] = [];
+    onDomChange(() => seen.push('all'), controller.signal);
+    onDomChange(() => seen.push('buttons'), controller.signal, document, mayMatterFor({ role: 'button' }));
+    expect(observe.mock.calls.filter(([node]) => node === document)).toHaveLength(1);
+    main.append(html('<p>tin</p>'));
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    expect(seen).toEqual(['all']);
+    main.append(html('<button>Gửi</button>'));
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    expect(seen).toEqual(['all', 'all', 'buttons']);
+    controller.abort();
   });
 });

@@ -9,6 +9,7 @@ import { createRunStore } from '../../extension/background/run-store';
 import type { BackgroundToContent, RunSnapshot, TabStatus } from '../../extension/messages';
 import type { RunEffect, RunState } from '../../engine/runner';
 import { Tour } from '../../engine/schema';
+import { DEFAULT_PREFS } from '../../engine/prefs';
 
 const tour = Tour.parse(JSON.parse(readFileSync(new URL('../../tours/dvcqg-tim-thu-tuc.json', import.meta.url), 'utf8')));
 const EXT = 'dan-buoc-test';
@@ -140,7 +141,7 @@ describe('router: runs', () => {
     expect(await stored()).toMatchObject({ tourId: tour.id, stepIndex: 0, status: 'active' });
     expect(status).toMatchObject({ url: HOME, tourTitle: tour.title.vi, stepCount: 5, storageError: null });
     expect(status.run).toEqual(await stored());
-    expect(notified).toEqual([[TAB, { kind: 'bg:render', snapshot: { tour, run: await stored(), topUrl: HOME } }]]);
+    expect(notified).toEqual([[TAB, { kind: 'bg:render', snapshot: { tour, run: await stored(), topUrl: HOME, prefs: DEFAULT_PREFS } }]]);
   });
 
   it('popup:start with open goes to the tour start when the tab is elsewhere', async () => {

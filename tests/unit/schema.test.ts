@@ -33,7 +33,7 @@ describe('Tour schema: the example tour', () => {
     const tour = Tour.parse(example());
     expect(tour.id).toBe('dvcqg-tim-thu-tuc');
     expect(tour.steps).toHaveLength(5);
-    expect(tour.steps.map((s) => s.advance)).toEqual(['input', 'click', 'click', 'next', 'next']);
+    expect(tour.steps.map((s) => s.advance)).toEqual(['input', 'click', 'choose', 'next', 'next']);
     expect(Tour.parse(mutate((t) => delete t.steps[3].advance)).steps[3].advance).toBe('next');
   });
 
@@ -57,9 +57,9 @@ describe('Tour schema: strictness', () => {
       code: 'unrecognized_keys',
       path: ['steps', 0, 'target', 1],
     });
-    expect(onlyIssue(mutate((t) => (t.steps[2].target[0].within.nth = 1)))).toMatchObject({
+    expect(onlyIssue(mutate((t) => (t.steps[4].target[1].within.nth = 1)))).toMatchObject({
       code: 'unrecognized_keys',
-      path: ['steps', 2, 'target', 0, 'within'],
+      path: ['steps', 4, 'target', 1, 'within'],
     });
   });
 
@@ -96,8 +96,8 @@ describe('Tour schema: strictness', () => {
   it('requires exactly one kind per target', () => {
     expect(onlyIssue(mutate((t) => (t.steps[0].target[0] = { label: 'x', css: 'input' }))).message).toMatch(/found label, css/);
     expect(onlyIssue(mutate((t) => (t.steps[0].target[0] = { partial: true }))).message).toMatch(/found none/);
-    expect(onlyIssue(mutate((t) => (t.steps[2].target[0].within = { text: 'a', role: 'list' }))).path).toEqual([
-      'steps', 2, 'target', 0, 'within',
+    expect(onlyIssue(mutate((t) => (t.steps[4].target[1].within = { text: 'a', role: 'list' }))).path).toEqual([
+      'steps', 4, 'target', 1, 'within',
     ]);
   });
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
 import { Tour } from '../../engine/schema';
-import { conditionHolds, conditionsFor, watchErrors } from '../../engine/step-guards';
+import { conditionHolds, conditionsFor, findPortalMessage, isChoiceIn, nextStepReachable, onTrusted, watchErrors } from '../../engine/step-guards';
 
 // jsdom has no layout: every element counts as rendered for these tests.
 vi.mock('../../engine/visibility', () => ({ isRendered: (el: Element) => !el.closest('[hidden]') }));
@@ -73,5 +73,76 @@ describe('error watchers', () => {
     await new Promise((r) => setTimeout(r, 50));
     controller.abort();
     expect(seen).toEqual(['Mã xác nhận không đúng hoặc đã hết hạn']);
+  });
+});
+
+describe('the portal\'s own message while a step waits', () => {
+  it('finds a "not found" heading and says it is one', () => {
+    page('<main><h1>Không tìm thấy thủ tục</h1><p>Mã thủ tục "9.9" không tồn tại.</p></main>');
+    expect(findPortalMessage()).toMatchObject({ kind: 'not-found', text: 'Không tìm thấy thủ tục' });
+  });
+
+  it('finds a field error and a heading with "Lỗi", not the word "lời" or our own popover', () => {
+    page('<main><h1>Lời chào</h1><section class="danbuoc-popover"><p role="alert">Không tìm thấy gì</p></section></main>');
+    expect(findPortalMessage()).toBeNull();
+    page('<main><h1>Lời chào</h1><p id="so-form-item-message">Số định danh chưa đúng</p></main>');
+    expect(findPortalMessage()).toMatchObject({ kind: 'error', text: 'Số định danh chưa đúng' });
+    page('<main><h2>Lỗi máy chủ</h2></main>');
+    expect(findPortalMessage()).toMatchObject({ kind: 'error' });
+  });
+
+  it('ignores an ordinary status line', () => {
+    page('<main><p role="status">Đang tải…</p><h1>Trang chủ</h1></main>');
+    expect(findPortalMessage()).toBeNull();
+  });
+});
+
+describe('skipping only to a step that can be reached', () => {
+  const two = Tour.parse({
+    schemaVersion: 1,
+    id: 'hai-buoc',
+    title: { vi: 'Hai bước' },
+    sites: ['https://dichvucong.gov.vn/*'],
+    steps: [
+      { id: 'mot', page: '/a', target: { role: 'heading', name: 'Thành phần hồ sơ' }, say: { vi: 'Một' } },
+      { id: 'hai', target: { role: 'table' }, say: { vi: 'Hai' } },
+      { id: 'ba', page: '/b', say: { vi: 'Ba' } },
+    ],
+  });
+  const here = (pattern: string) => (i: number, url: string) => (i < 2 ? url.endsWith(pattern) : url.endsWith('/b'));
+
+  it('needs the next step on this page and its target present', () => {
+    page('<main><p>Không có bảng</p></main>');
+    expect(nextStepReachable(two, 0, 'https://dichvucong.gov.vn/a', here('/a'))).toBe(false);
+    page('<main><table><tr><td>x</td></tr></table></main>');
+    expect(nextStepReachable(two, 0, 'https://dichvucong.gov.vn/a', here('/a'))).toBe(true);
+    expect(nextStepReachable(two, 1, 'https://dichvucong.gov.vn/a', here('/a'))).toBe(false);
+    expect(nextStepReachable(two, 1, 'https://dichvucong.gov.vn/b', here('/a'))).toBe(true);
+    expect(nextStepReachable(two, 2, 'https://dichvucong.gov.vn/b', here('/a'))).toBe(false);
+  });
+});
+
+describe('choice steps', () => {
+  it('count a click on an item of the region, not on its blank space or outside it', () => {
+    page('<ul id="r"><li><a href="/x"><span id="s">Đăng ký khai sinh</span></a></li><li role="option" id="o">Vietcombank</li></ul><a id="out" href="/y">Khác</a>');
+    const region = document.getElementById('r')!;
+    expect(isChoiceIn(region, document.getElementById('s')!)).toBe(true);
+    expect(isChoiceIn(region, document.getElementById('o')!)).toBe(true);
+    expect(isChoiceIn(region, region)).toBe(false);
+    expect(isChoiceIn(region, document.getElementById('out')!)).toBe(false);
+  });
+});
+
+describe('onTrusted', () => {
+  it('hears only events a person caused, on the element or inside it', () => {
+    page('<button id="b"><span id="in">Tìm kiếm</span></button><button id="other">Khác</button>');
+    const heard: string[] = [];
+    const controller = new AbortController();
+    onTrusted(document.getElementById('b')!, 'click', (e) => heard.push((e.target as Element).id), controller.signal);
+    document.getElementById('b')!.click();
+    document.getElementById('in')!.click();
+    // jsdom marks no event as trusted: nothing a script fires may count as the citizen's click.
+    expect(heard).toEqual([]);
+    controller.abort();
   });
 });

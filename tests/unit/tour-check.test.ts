@@ -109,8 +109,8 @@ describe('checkTourText messages', () => {
 
   it('reports a problem inside a list of target strategies at the exact field', () => {
     expect(checkEdited((t) => (t.steps[1].target[0].role = 'nut')).map((p) => p.path)).toEqual(['$.steps[1].target[0].role']);
-    expect(checkEdited((t) => (t.steps[2].target[0].within.role = 'nut')).map((p) => p.path)).toEqual([
-      '$.steps[2].target[0].within.role',
+    expect(checkEdited((t) => (t.steps[4].target[1].within.role = 'nut')).map((p) => p.path)).toEqual([
+      '$.steps[4].target[1].within.role',
     ]);
     expect(checkEdited((t) => (t.steps[1].target = { role: 'nut' })).map((p) => p.path)).toEqual(['$.steps[1].target.role']);
   });

@@ -1,32 +1,35 @@
+import { createMember, settingsOrCreate } from '../../../extension/desk/store';
+import { startDeskSession, updateSession } from '../../../extension/desk/session-store';
 import { IdbStorage } from '../../../extension/sessions-db/idb-storage';
-import { addTask, defaultSettings, markTask, saveSession, startSession, type Session } from '../../../sessions';
+import { addTask, markTask } from '../../../sessions';
 import { percentile } from '../stats';
 
 const TASKS = ['tim-thu-tuc', 'dang-nhap-dvcqg', 'nop-ho-so-truc-tuyen', 'tra-cuu-ho-so', 'dang-ky-khai-sinh', 'cap-doi-giay-phep-lai-xe'];
 
 /**
- * The time for one session change to be durable in IndexedDB (validate + write + transaction
- * complete), as the desk console does it for every tick of a task. Real IndexedDB in Chromium.
+ * One assisted-session change made the way the desk console makes it: `updateSession` takes the
+ * cross-context Web Lock, reads the settings and the stored session, runs the reducer, redacts,
+ * validates, writes with strict durability, waits for the transaction to complete and broadcasts
+ * the change. Real IndexedDB, Web Locks and BroadcastChannel in Chromium.
  */
 export async function measurePersist(samples: number) {
   const db = await IdbStorage.open(`bench-persist-${Date.now()}`);
-  const settings = defaultSettings('ban-bench001');
+  const settings = await settingsOrCreate(db);
+  if (!settings.ok) throw new Error(settings.error.en);
+  const member = await createMember(db, { displayName: 'Thành viên bench', team: 'Tổ công nghệ số bench', commune: 'Xã bench' }, Date.now());
+  if (!member.ok) throw new Error(member.error.en);
   const times: number[] = [];
-  let at = Date.UTC(2026, 10, 26, 2);
-  let session: Session | undefined;
+  let at = Date.now();
+  const started = await startDeskSession(db, { id: crypto.randomUUID(), memberId: member.value.id, agreed: true, at });
+  if (!started.ok) throw new Error(started.error.en);
+  const sessionId = started.value.id;
   for (let i = 0; i < samples; i++) {
-    const slot = i % TASKS.length;
-    if (slot === 0 || !session) {
-      const started = startSession({ id: crypto.randomUUID(), deskId: settings.deskId, memberId: 'bench', at, consent: { agreed: true } }, settings);
-      if (!started.ok) throw new Error(started.error.en);
-      session = started.session;
-    }
-    const next =
-      i % 2 === 0 ? addTask(session, TASKS[slot], (at += 1000)) : markTask(session, TASKS[slot - 1] ?? TASKS[0], { outcome: 'done' }, (at += 1000));
-    if (!next.ok) throw new Error(next.error.en);
-    session = next.session;
+    const task = TASKS[Math.floor(i / 2) % TASKS.length];
+    const when = (at += 1000);
     const t0 = performance.now();
-    const saved = await saveSession(db, session, settings);
+    const saved = await updateSession(db, sessionId, (session) =>
+      i % 2 === 0 ? (session.tasks.some((t) => t.taskId === task) ? markTask(session, task, { outcome: 'pending' }, when) : addTask(session, task, when)) : markTask(session, task, { outcome: 'done' }, when),
+    );
     times.push(performance.now() - t0);
     if (!saved.ok) throw new Error(saved.error.en);
   }

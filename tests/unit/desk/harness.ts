@@ -79,6 +79,7 @@ export async function harness(flavor: BrowserFlavor = 'chrome'): Promise<Harness
     onEffects: desk.onEffects,
     onVisit: desk.onVisit,
     signOut: desk.signOut,
+    onHelp: desk.onHelp,
   });
   const h: Harness = {
     db,

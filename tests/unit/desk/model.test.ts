@@ -28,6 +28,7 @@ const snapshot = (extra: Partial<DeskSnapshot> = {}): DeskSnapshot => ({
   visited: undefined,
   visitedDamaged: false,
   unrecorded: [],
+  help: [],
   ...extra,
 });
 

@@ -1,0 +1,24 @@
+import type { Tour } from '../../engine/schema';
+
+/**
+ * Tours in the order citizens need them most often at the desk: every procedure starts with
+ * finding it, most then need a login, then paying the fee; the single-procedure tours come after.
+ * Tours not listed here (a new one) follow, by title. Keep this list in step with tours/.
+ */
+export const TOUR_ORDER: readonly string[] = [
+  'dvcqg-tim-thu-tuc',
+  'dvcqg-dang-nhap-vneid',
+  'dvcqg-dang-nhap-qr',
+  'dvcqg-thanh-toan-le-phi',
+  'moj-to-khai-khai-sinh',
+  'bca-cap-doi-gplx',
+];
+
+const rank = (tour: Tour) => {
+  const i = TOUR_ORDER.indexOf(tour.id);
+  return i < 0 ? TOUR_ORDER.length : i;
+};
+
+export function byPopularity(tours: readonly Tour[]): Tour[] {
+  return [...tours].sort((a, b) => rank(a) - rank(b) || a.title.vi.localeCompare(b.title.vi, 'vi'));
+}

@@ -1,0 +1,152 @@
+import type { Page } from '@playwright/test';
+import { launchWithExtension, type ExtensionBrowser } from '../../tests/support/browser';
+import type { Session } from '../../sessions/schema';
+import { generateSessions } from './sessions';
+import { ms, summarize } from './stats';
+import type { Section } from './table';
+
+/**
+ * The reports dashboard of the built extension with 100,000 sessions in its IndexedDB, in Chromium:
+ * the real page, the real database, the real change broadcast and the real export buttons. All
+ * sessions are placed in the current month, the dashboard's default period, so the first numbers,
+ * the update and the exports all cover the whole 100,000.
+ */
+const DB_NAME = 'dan-buoc-sessions';
+const CHANNEL = 'dan-buoc-sessions';
+const CHUNK = 10_000;
+
+/** Moves every time of every session into [from, to), keeping their order. */
+function placeInto(sessions: Session[], from: number, to: number): Session[] {
+  const times = sessions.map((s) => s.startedAt);
+  const lo = Math.min(...times);
+  const hi = Math.max(...sessions.map((s) => s.endedAt ?? s.updatedAt)) + 1;
+  const map = (t: number) => Math.floor(from + ((t - lo) / (hi - lo)) * (to - from));
+  return sessions.map((s) => ({
+    ...s,
+    startedAt: map(s.startedAt),
+    updatedAt: map(s.updatedAt),
+    ...(s.endedAt !== undefined ? { endedAt: map(s.endedAt) } : {}),
+    consent: { ...s.consent, at: map(s.consent.at) },
+    tasks: s.tasks.map((t) => ({ ...t, at: map(t.at) })),
+  }));
+}
+
+async function seed(page: Page, sessions: Session[]) {
+  for (let i = 0; i < sessions.length; i += CHUNK) {
+    await page.evaluate(
+      ([name, chunk]) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open(name);
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction('sessions', 'readwrite');
+            const store = tx.objectStore('sessions');
+            for (const s of chunk) store.put(s, s.id);
+            tx.oncomplete = () => (db.close(), resolve());
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      [DB_NAME, sessions.slice(i, i + CHUNK)] as const,
+    );
+  }
+}
+
+/** Loads the dashboard and returns ms from navigation start to the first non-zero session count. */
+async function firstNumbers(page: Page, url: string, expected: number): Promise<number> {
+  await page.goto(url);
+  const handle = await page.waitForFunction(
+    (want) => {
+      const text = document.querySelector('[data-metric="sessions"] dd')?.textContent ?? '';
+      return Number(text.replace(/\D/g, '')) === want ? performance.now() : false;
+    },
+    expected,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/** Another extension page writes one session and broadcasts as the desk does; ms until the dashboard shows it. */
+async function updateAfterChange(writer: Page, dashboard: Page, session: Session, expected: number): Promise<number> {
+  const waiting = dashboard.waitForFunction(
+    (want) => {
+      const text = document.querySelector('[data-metric="sessions"] dd')?.textContent ?? '';
+      return Number(text.replace(/\D/g, '')) === want ? performance.timeOrigin + performance.now() : false;
+    },
+    expected,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  const sentAt = await writer.evaluate(
+    ([name, channel, s]) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('sessions', 'readwrite', { durability: 'strict' });
+          tx.objectStore('sessions').put(s, s.id);
+          tx.oncomplete = () => {
+            db.close();
+            const bc = new BroadcastChannel(channel);
+            const at = performance.timeOrigin + performance.now();
+            bc.postMessage({ type: 'changed', sessionIds: [s.id] });
+            bc.close();
+            resolve(at);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [DB_NAME, CHANNEL, session] as const,
+  );
+  const shownAt = (await (await waiting).jsonValue()) as number;
+  return shownAt - sentAt;
+}
+
+/** Click on an export button → the browser's download starts (the file's Blob is built by then). */
+async function exportTime(page: Page, name: RegExp): Promise<number> {
+  const button = page.getByRole('button', { name });
+  await button.waitFor();
+  const t0 = Date.now();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), button.click()]);
+  const elapsed = Date.now() - t0;
+  await download.cancel().catch(() => undefined);
+  return elapsed;
+}
+
+export async function benchDashboard(count = Number(process.env.BENCH_DASHBOARD_SESSIONS) || 100_000): Promise<Section> {
+  const now = Date.now();
+  const monthStart = Date.UTC(new Date(now + 7 * 3_600_000).getUTCFullYear(), new Date(now + 7 * 3_600_000).getUTCMonth(), 1) - 7 * 3_600_000;
+  const sessions = placeInto(generateSessions(count, 20261201, now), monthStart + 60_000, now - 60_000);
+  const ext: ExtensionBrowser = await launchWithExtension();
+  const url = `chrome-extension://${ext.extensionId}/dashboard.html`;
+  try {
+    const dashboard = await ext.context.newPage();
+    await dashboard.goto(url);
+    await seed(dashboard, sessions);
+    const loads: number[] = [];
+    for (let i = 0; i < 3; i++) loads.push(await firstNumbers(dashboard, url, count));
+    const writer = await ext.context.newPage();
+    await writer.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const updates: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const extra = { ...sessions[i], id: crypto.randomUUID(), startedAt: now - 30_000, updatedAt: now - 30_000 };
+      updates.push(await updateAfterChange(writer, dashboard, extra, count + i + 1));
+    }
+    const csv = await exportTime(dashboard, /^Tải CSV$/);
+    const xlsx = await exportTime(dashboard, /Excel/);
+    const load = summarize(loads);
+    const update = summarize(updates);
+    return {
+      title: `7. Reports dashboard with ${count.toLocaleString('en')} sessions in IndexedDB (built extension, Chromium; all in the default period)`,
+      rows: [
+        { name: 'open → first numbers on screen (navigation start → session count shown; 3 loads; goal < 1 s)', value: `median ${ms(load.median, 0)}, max ${ms(load.max, 0)}` },
+        { name: 'a session written + broadcast by another page → dashboard shows it (5 changes; goal < 100 ms)', value: `median ${ms(update.median, 0)}, max ${ms(update.max, 0)}` },
+        { name: 'click "session log CSV" → download starts (Blob built; goal < 2 s)', value: ms(csv, 0) },
+        { name: 'click "Excel" → download starts (sheets + writeXlsxFile + Blob)', value: ms(xlsx, 0) },
+      ],
+      data: { count, loads, updates, csvMs: csv, xlsxMs: xlsx },
+    };
+  } finally {
+    await ext.close();
+  }
+}
