@@ -137,6 +137,7 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   if (Array.isArray(a)) {
     const bb = b as unknown[];
     if (a.length !== bb.length) return false;
+    // Stryker disable next-line EqualityOperator: lengths are equal here, and one index past the end compares undefined with undefined
     for (let i = 0; i < a.length; i += 1) if (!jsonEqual(a[i], bb[i])) return false;
     return true;
   }
@@ -196,6 +197,7 @@ export function mergeSessions(existing: readonly Session[], incoming: readonly S
   const byId = new Map<string, Session>();
   for (const s of existing) {
     const held = byId.get(s.id);
+    // Stryker disable next-line EqualityOperator: compareVersions is 0 only for identical copies, so keeping either is the same
     if (!held || compareVersions(s, held) > 0) byId.set(s.id, s);
   }
   const existingIds = new Set(byId.keys());
@@ -217,12 +219,14 @@ export function mergeSessions(existing: readonly Session[], incoming: readonly S
     // fuller copy stays (a stripped backup must not erase this desk's fields). A stripped incoming
     // copy is a duplicate; a fuller incoming copy updates the record here, and is counted so.
     if (personalCount(held) !== personalCount(s) && jsonEqual(withoutPersonal(held), withoutPersonal(s))) {
+      // Stryker disable next-line EqualityOperator: the counts differ here (checked just above)
       if (personalCount(s) > personalCount(held)) {
         byId.set(s.id, s);
         changed.set(s.id, s);
       } else counts.duplicates += 1;
       continue;
     }
+    // Stryker disable next-line EqualityOperator: compareVersions is 0 only for identical copies, which were counted as duplicates above
     const incomingWins = compareVersions(s, held) > 0;
     counts.conflicts += 1;
     conflicts.push({ id: s.id, kept: incomingWins ? 'incoming' : 'existing', existingUpdatedAt: held.updatedAt, incomingUpdatedAt: s.updatedAt });
@@ -235,6 +239,7 @@ export function mergeSessions(existing: readonly Session[], incoming: readonly S
     if (existingIds.has(id)) counts.replaced += 1;
     else counts.added += 1;
   }
+  // Stryker disable next-line EqualityOperator: ids in the map are unique, so a.id === b.id never happens
   const sessions = [...byId.values()].sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { sessions, changed: [...changed.values()], counts, conflicts };
 }

@@ -146,3 +146,87 @@ describe('onTrusted', () => {
     controller.abort();
   });
 });
+
+describe('the portal\'s message: which text counts', () => {
+  it('every "not found" wording, with spaces collapsed', () => {
+    for (const text of ['Không tìm thấy hồ sơ', 'Mã hồ sơ không tồn tại', 'Không có kết quả phù hợp']) {
+      page(`<main><p role="status">  ${text.replace(/ /g, '  \n ')}  </p></main>`);
+      expect(findPortalMessage(), text).toMatchObject({ kind: 'not-found', text });
+    }
+  });
+
+  it('a "not found" later on the page wins over an earlier error; of two errors the first is kept', () => {
+    page('<main><p class="text-destructive">Sai mật khẩu</p><h2>Không tìm thấy</h2></main>');
+    expect(findPortalMessage()).toMatchObject({ kind: 'not-found', text: 'Không tìm thấy' });
+    page('<main><p class="text-destructive">Sai mật khẩu</p><p role="alert">Hết phiên</p></main>');
+    expect(findPortalMessage()).toMatchObject({ kind: 'error', text: 'Sai mật khẩu' });
+  });
+
+  it('"lỗi" as a word: at the start, the end, before a colon; not inside another word', () => {
+    for (const text of ['Lỗi: mã không đúng', 'Hệ thống đang lỗi', 'Báo lỗi hệ thống']) {
+      page(`<main><h1>${text}</h1></main>`);
+      expect(findPortalMessage(), text).toMatchObject({ kind: 'error', text });
+    }
+    for (const text of ['Xlỗi', 'lỗix', 'Trang chủ']) {
+      page(`<main><h1>${text}</h1></main>`);
+      expect(findPortalMessage(), text).toBeNull();
+    }
+  });
+
+  it('skips empty, over-long, hidden and our own messages', () => {
+    page(`<main><p role="alert">   </p><p role="alert">${'Lỗi '.repeat(60)}</p><p role="alert" hidden>Lỗi ẩn</p><div class="danbuoc-live"><p role="status">Không tìm thấy</p></div></main>`);
+    expect(findPortalMessage()).toBeNull();
+    const exactly200 = `Lỗi ${'x'.repeat(196)}`;
+    page(`<main><p role="alert">${exactly200}</p></main>`);
+    expect(findPortalMessage()?.text).toBe(exactly200);
+    page(`<main><p role="alert">${exactly200}x</p></main>`);
+    expect(findPortalMessage()).toBeNull();
+  });
+});
+
+describe('step conditions in detail', () => {
+  it('a condition with nothing to check never holds; a step without skipIf/onlyIf is never skipped and always allowed', () => {
+    expect(conditionHolds({} as Parameters<typeof conditionHolds>[0], tour, HOME)).toBe(false);
+    const plain = { ...step, skipIf: undefined, onlyIf: undefined };
+    expect(conditionsFor(plain, tour, () => HOME).skipNow()).toBe(false);
+    expect(conditionsFor(plain, tour, () => HOME).allowed()).toBe(true);
+    const elsewhere = { ...step, onlyIf: { url: '/thanh-toan*' } };
+    expect(conditionsFor(elsewhere, tour, () => HOME).allowed()).toBe(false);
+    page('<main><button>Đăng xuất</button></main>');
+    expect(conditionHolds({ absent: { role: 'button', name: 'Đăng xuất' } }, tour, HOME)).toBe(false);
+    page('<main></main>');
+    expect(conditionHolds({ absent: { role: 'button', name: 'Đăng xuất' } }, tour, HOME)).toBe(true);
+    expect(conditionHolds({ present: { role: 'button', name: 'Đăng xuất' } }, tour, HOME)).toBe(false);
+  });
+
+  it('a choice region that is itself a choice does not count a click on its own text', () => {
+    page('<label id="r"><span id="t">Đồng ý</span><input id="c" type="checkbox"></label>');
+    const region = document.getElementById('r')!;
+    expect(isChoiceIn(region, document.getElementById('t')!)).toBe(false);
+    expect(isChoiceIn(region, document.getElementById('c')!)).toBe(true);
+    expect(isChoiceIn(region, undefined)).toBe(false);
+    expect(isChoiceIn(region, region.firstChild!.firstChild as unknown as EventTarget)).toBe(false);
+  });
+});
+
+describe('error watchers in detail', () => {
+  it('without a text, any matching element is reported, a late one too; our popover never is', async () => {
+    page('<main><section class="danbuoc-popover"><p role="alert">Mã không đúng</p></section><p role="alert">  Sai   mã </p></main>');
+    const seen: string[] = [];
+    const controller = new AbortController();
+    watchErrors([{ target: { role: 'alert' } }], controller.signal, (_w, text) => seen.push(text));
+    const late = document.createElement('div');
+    late.setAttribute('role', 'alert');
+    late.textContent = 'Hết hạn';
+    document.body.append(late);
+    await vi.waitFor(() => expect(seen).toEqual(['Sai mã', 'Hết hạn']), { timeout: 10_000 });
+    controller.abort();
+  });
+
+  it('no watches: nothing to report', () => {
+    page('<main><p role="alert">Lỗi</p></main>');
+    const seen: string[] = [];
+    watchErrors([], new AbortController().signal, (_w, text) => seen.push(text));
+    expect(seen).toEqual([]);
+  });
+});

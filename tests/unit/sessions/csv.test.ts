@@ -102,3 +102,60 @@ describe('CSV writer (RFC 4180, Excel-friendly)', () => {
     }
   });
 });
+
+describe('CSV cells at the edges', () => {
+  it('pads two-digit date parts only below 10', () => {
+    expect(csvField(new Date(Date.UTC(2026, 9, 10, 10, 10)))).toBe('2026-10-10 10:10');
+    expect(csvField(new Date(Date.UTC(2026, 10, 9, 9, 9)))).toBe('2026-11-09 09:09');
+    expect(csvField(new Date(Date.UTC(2026, 11, 31, 23, 59)))).toBe('2026-12-31 23:59');
+  });
+
+  it('writes false as FALSE and infinities as empty cells', () => {
+    expect(csvLine([true, false])).toBe('TRUE,FALSE');
+    expect(csvField(Number.POSITIVE_INFINITY)).toBe('');
+    expect(csvField(Number.NEGATIVE_INFINITY)).toBe('');
+    expect(csvField(0)).toBe('0');
+  });
+
+  it('writes decimals with a point unless the delimiter is ";" (tab files keep the point, unquoted)', () => {
+    expect(csvField(4.25, { delimiter: '\t' })).toBe('4.25');
+    expect(csvField(4.25, { delimiter: ',' })).toBe('4.25');
+    expect(csvField(4.25, { delimiter: ';' })).toBe('"4,25"');
+    expect(csvField(4, { delimiter: ';' })).toBe('4');
+  });
+
+  it('neutralises a cell starting with TAB or CR and leaves inner formula characters alone', () => {
+    expect(csvField('\t1')).toBe('"\'\t1"');
+    expect(csvField('\r1')).toBe('"\'\r1"');
+    expect(csvField('Nguyễn-Văn')).toBe('Nguyễn-Văn');
+    expect(csvField('a=b+c@d')).toBe('a=b+c@d');
+    expect(csvField('-')).toBe("'-");
+    expect(csvField('a;=1+1')).toBe(`"a;'=1+1"`);
+    expect(csvField('a|@x')).toBe(`"a|'@x"`);
+  });
+
+  it('quotes a lone CR or LF, not only a CRLF pair', () => {
+    expect(csvField('a\rb')).toBe('"a\rb"');
+    expect(csvField('a\nb')).toBe('"a\nb"');
+    expect(csvField('a|b')).toBe('"a|b"');
+    expect(csvField('"')).toBe('""""');
+  });
+
+  it('an empty table is only the BOM; an empty row is an empty line', () => {
+    expect(toCsv([])).toBe(BOM);
+    expect(toCsv([], { bom: false })).toBe('');
+    expect(toCsv([[]], { bom: false })).toBe('\r\n');
+    expect(toCsv([['a']], { bom: true })).toBe(`${BOM}a\r\n`);
+    expect(csvLine([])).toBe('');
+  });
+
+  it('the line encoder separates with the chosen delimiter and handles empty and long rows', () => {
+    const encode = csvLineEncoder({ delimiter: ';' });
+    expect(encode([])).toBe('');
+    expect(encode(['a', 'b', 'c'])).toBe('a;b;c');
+    expect(csvLineEncoder()(['a', 2, null, true])).toBe('a,2,,TRUE');
+    const long = `=${'x'.repeat(100)}`;
+    // Long texts bypass the cache and repeated short texts come from it: both are encoded alike.
+    expect(encode([long, long, '=1', '=1'])).toBe(`'${long};'${long};'=1;'=1`);
+  });
+});

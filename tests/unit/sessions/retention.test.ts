@@ -42,3 +42,26 @@ describe('retention', () => {
     expect(retentionNotice(0, vn(2025, 3, 2)).en).toContain('No sessions');
   });
 });
+
+describe('retention notices and limits', () => {
+  it('says how many records and which date, in both languages', () => {
+    const cutoff = vn(2025, 3, 2, 10);
+    expect(retentionNotice(3, cutoff)).toEqual({
+      vi: 'Có 3 phiên bắt đầu trước ngày 2025-03-02 đã quá thời hạn lưu và sẽ bị xóa. Bạn có muốn xuất ra tệp trước khi xóa không?',
+      en: '3 session(s) started before 2025-03-02 are past the retention period and will be deleted. Export them first?',
+    });
+    expect(retentionNotice(0, cutoff)).toEqual({ vi: 'Không có phiên nào trước ngày 2025-03-02 cần xóa.', en: 'No sessions before 2025-03-02 to delete.' });
+  });
+
+  it('one month is the shortest period; the error names the bad value', () => {
+    expect(retentionCutoff(vn(2026, 3, 2), 1)).toBe(vn(2026, 2, 2));
+    expect(() => retentionCutoff(vn(2026, 3, 2), -1)).toThrow('retention months must be a whole number ≥ 1, got -1');
+    expect(() => retentionCutoff(vn(2026, 3, 2), Number.NaN)).toThrow(RangeError);
+  });
+
+  it('defaults to 12 months', () => {
+    const now = vn(2026, 3, 2, 10);
+    expect(retentionCutoff(now)).toBe(vn(2025, 3, 2, 10));
+    expect(partitionForRetention([], now).cutoff).toBe(vn(2025, 3, 2, 10));
+  });
+});
