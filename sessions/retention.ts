@@ -39,7 +39,7 @@ export function retentionNotice(purgeCount: number, cutoff: number, timeZone: Ti
   const date = formatDate(cutoff, timeZone);
   return purgeCount
     ? {
-        vi: `Có ${purgeCount} phiên bắt đầu trước ngày ${date} đã quá thời hạn lưu và sẽ bị xóa. Bạn có muốn xuất ra tệp trước khi xóa không?`,
+        vi: `Có ${purgeCount} phiên bắt đầu trước ngày ${date} đã quá thời hạn lưu và sẽ bị xóa. Nên xuất ra tệp trước khi xóa.`,
         en: `${purgeCount} session(s) started before ${date} are past the retention period and will be deleted. Export them first?`,
       }
     : { vi: `Không có phiên nào trước ngày ${date} cần xóa.`, en: `No sessions before ${date} to delete.` };

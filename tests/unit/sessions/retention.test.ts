@@ -38,7 +38,7 @@ describe('retention', () => {
 
   it('the prompt offers export first and names the date', () => {
     const notice = retentionNotice(3, vn(2025, 3, 2, 10));
-    expect(notice.vi).toBe('Có 3 phiên bắt đầu trước ngày 2025-03-02 đã quá thời hạn lưu và sẽ bị xóa. Bạn có muốn xuất ra tệp trước khi xóa không?');
+    expect(notice.vi).toBe('Có 3 phiên bắt đầu trước ngày 2025-03-02 đã quá thời hạn lưu và sẽ bị xóa. Nên xuất ra tệp trước khi xóa.');
     expect(retentionNotice(0, vn(2025, 3, 2)).en).toContain('No sessions');
   });
 });
@@ -47,7 +47,7 @@ describe('retention notices and limits', () => {
   it('says how many records and which date, in both languages', () => {
     const cutoff = vn(2025, 3, 2, 10);
     expect(retentionNotice(3, cutoff)).toEqual({
-      vi: 'Có 3 phiên bắt đầu trước ngày 2025-03-02 đã quá thời hạn lưu và sẽ bị xóa. Bạn có muốn xuất ra tệp trước khi xóa không?',
+      vi: 'Có 3 phiên bắt đầu trước ngày 2025-03-02 đã quá thời hạn lưu và sẽ bị xóa. Nên xuất ra tệp trước khi xóa.',
       en: '3 session(s) started before 2025-03-02 are past the retention period and will be deleted. Export them first?',
     });
     expect(retentionNotice(0, cutoff)).toEqual({ vi: 'Không có phiên nào trước ngày 2025-03-02 cần xóa.', en: 'No sessions before 2025-03-02 to delete.' });
