@@ -17,7 +17,7 @@ import { setCitizen, setSatisfaction, startSession } from '../../../sessions/ses
 import { declined, deepFreeze, session, uuid, vn } from './helpers';
 
 /** sha256 (first 16 hex digits) of each approved consent template. */
-const APPROVED_DIGESTS = { 'v1-2026': 'b061f86c49e4cd2e', 'thi-diem': '934740642d131f4c' };
+const APPROVED_DIGESTS = { 'v2-2026': '4839b61f0e9bc156', 'v1-2026': 'b061f86c49e4cd2e', 'thi-diem': '934740642d131f4c' };
 
 const settings = defaultSettings('ban-01');
 const withFields = (fields: Partial<DeskSettings['personalFields']>): DeskSettings => ({ ...settings, personalFields: { ...settings.personalFields, ...fields } });
@@ -151,8 +151,9 @@ describe('consent text wording', () => {
     const { createHash } = await import('node:crypto');
     const digest = (version: string) => createHash('sha256').update(JSON.stringify(CONSENT_TEXTS[version])).digest('hex').slice(0, 16);
     // If this fails, the wording of an approved text changed: add a new version instead.
-    expect({ [CURRENT_CONSENT_VERSION]: digest(CURRENT_CONSENT_VERSION), [PILOT_CONSENT_VERSION]: digest(PILOT_CONSENT_VERSION) }).toEqual(APPROVED_DIGESTS);
-    expect(CONSENT_TEXTS[CURRENT_CONSENT_VERSION].approved).toBe('2026-01-15');
+    expect(Object.fromEntries(Object.keys(CONSENT_TEXTS).map((version) => [version, digest(version)]))).toEqual(APPROVED_DIGESTS);
+    expect(CONSENT_TEXTS[CURRENT_CONSENT_VERSION].approved).toBe('2026-12-01');
+    expect(CONSENT_TEXTS['v1-2026'].approved).toBe('2026-01-15');
     expect(CONSENT_TEXTS[PILOT_CONSENT_VERSION].approved).toBe('2025-05-01');
   });
 
