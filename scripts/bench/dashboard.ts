@@ -129,7 +129,9 @@ export async function benchDashboard(count = Number(process.env.BENCH_DASHBOARD_
     await writer.goto(`chrome-extension://${ext.extensionId}/options.html`);
     const updates: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const extra = { ...sessions[i], id: crypto.randomUUID(), startedAt: now - 30_000, updatedAt: now - 30_000 };
+      const base = sessions[i];
+      const shift = now - 30_000 - base.startedAt;
+      const extra = { ...placeInto([base], base.startedAt + shift, (base.endedAt ?? base.updatedAt) + shift + 1)[0], id: crypto.randomUUID() };
       updates.push(await updateAfterChange(writer, dashboard, extra, count + i + 1));
     }
     const csv = await exportTime(dashboard, /^Tải CSV$/);
