@@ -2,6 +2,7 @@ import { TEXT_SIZES, type GuidePrefs, type SpeechRate } from '../engine/prefs';
 import type { LanguageChoice } from '../extension/prefs/languages';
 import type { PrefsProblem } from '../extension/prefs/store';
 import { prefsText } from '../extension/prefs/strings';
+import type { PrefsModel } from '../extension/prefs/use-prefs';
 
 export interface PrefsPanelProps {
   prefs: GuidePrefs;
@@ -76,5 +77,21 @@ export function PrefsPanel({ prefs, problem, saveFailed, languages, headingId, o
       )}
       <p className="meta">{T.remembered}</p>
     </section>
+  );
+}
+
+/** The panel for a prefs model as `usePrefs()` gives it; nothing until the first read. */
+export function PrefsPanelFor({ model, languages }: { model: PrefsModel; languages: LanguageChoice[] }) {
+  if (!model.prefs) return null;
+  return (
+    <PrefsPanel
+      prefs={model.prefs}
+      problem={model.problem}
+      saveFailed={model.saveFailed}
+      languages={languages}
+      headingId="prefs-heading"
+      onChange={model.change}
+      onReset={model.reset}
+    />
   );
 }

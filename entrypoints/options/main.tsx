@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrokenStepReports } from '../../components/BrokenStepReports';
 import { downloadJson } from '../../components/download';
-import { PrefsPanel } from '../../components/PrefsPanel';
+import { PrefsPanelFor } from '../../components/PrefsPanel';
 import '../../components/page.css';
 import { DASHBOARD_TEXT } from '../../extension/dashboard/strings';
 import { OPTIONS_TEXT as T } from '../../extension/options/strings';
@@ -26,15 +26,7 @@ function Options() {
       <h1>{T.title}</h1>
       {settings.prefs && (
         <div lang={settings.prefs.lang}>
-          <PrefsPanel
-            prefs={settings.prefs}
-            problem={settings.problem}
-            saveFailed={settings.saveFailed}
-            languages={LANGUAGES}
-            headingId="prefs-heading"
-            onChange={settings.change}
-            onReset={settings.reset}
-          />
+          <PrefsPanelFor model={settings} languages={LANGUAGES} />
         </div>
       )}
       <BrokenStepReports

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { PrefsPanel } from '../../components/PrefsPanel';
+import { PrefsPanelFor } from '../../components/PrefsPanel';
 import { TourPicker } from '../../components/TourPicker';
 import '../../components/popup.css';
 import { DEFAULT_PREFS } from '../../engine/prefs';
@@ -25,19 +25,7 @@ function Popup() {
       onResume={model.resume}
       onStop={model.stop}
       onOpenDesk={model.openDesk}
-      settings={
-        settings.prefs && (
-          <PrefsPanel
-            prefs={settings.prefs}
-            problem={settings.problem}
-            saveFailed={settings.saveFailed}
-            languages={LANGUAGES}
-            headingId="prefs-heading"
-            onChange={settings.change}
-            onReset={settings.reset}
-          />
-        )
-      }
+      settings={<PrefsPanelFor model={settings} languages={LANGUAGES} />}
     />
   );
 }
