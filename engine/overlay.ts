@@ -218,7 +218,7 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
   function announce(view: OverlayView) {
     if (!live) return;
     live.textContent = '';
-    const words = [view.progress, view.title, view.alert, view.text].filter(Boolean).join('. ');
+    const words = [view.badge, view.progress, view.title, view.alert, view.text].filter(Boolean).join('. ');
     requestAnimationFrame(() => live && (live.textContent = words));
   }
 

@@ -42,6 +42,8 @@ export interface Snapshot {
   topUrl?: string;
   /** the citizen's display and reading choices (absent = DEFAULT_PREFS) */
   prefs?: GuidePrefs;
+  /** an unreviewed tour (author mode: a draft or an unsigned local pack); every step says so */
+  draft?: boolean;
 }
 
 /** A step whose target never appeared: ids and strategy kinds only, never page content or input. */
@@ -174,6 +176,7 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
     return {
       title: pickOptional(step.title, lang) ?? pickText(tour.title, lang),
       text: pickText(step.say, lang),
+      badge: current?.draft ? T.draftBadge : undefined,
       progress: T.progress(run.stepIndex + 1, tour.steps.length),
       actions: previousHere ? [{ label: T.back, onClick: () => void send({ type: 'back', stepId: step.id }) }] : [],
       onClose: () => void send({ type: 'close' }),

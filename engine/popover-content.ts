@@ -13,6 +13,8 @@ export interface OverlayButton {
 export interface PopoverText {
   title?: string;
   text: string;
+  /** shown above everything else: "Bản nháp — chưa kiểm duyệt" on an unreviewed tour */
+  badge?: string;
   hint?: string;
   /** an error the page just showed, explained; announced at once */
   alert?: string;
@@ -84,6 +86,7 @@ function paragraph(className: string, text: string, role?: string): HTMLParagrap
 export function fillPopover(dom: PopoverDom, view: PopoverText, lang: string): HTMLButtonElement[] {
   dom.heading.textContent = view.title || T.guide;
   dom.body.replaceChildren(
+    ...(view.badge ? [paragraph('danbuoc-badge', view.badge)] : []),
     ...(view.alert ? [paragraph('danbuoc-alert', view.alert, 'alert')] : []),
     paragraph('danbuoc-say', view.text),
     ...(view.hint ? [paragraph('danbuoc-hint', view.hint)] : []),
@@ -98,5 +101,5 @@ export function fillPopover(dom: PopoverDom, view: PopoverText, lang: string): H
 
 /** What "🔊 Đọc" reads: what is on screen, in the order shown. */
 export function textToRead(view: PopoverText): string {
-  return [view.title, view.alert, view.text, view.hint].filter(Boolean).join('. ').replace(/\.\s*\./g, '.');
+  return [view.badge, view.title, view.alert, view.text, view.hint].filter(Boolean).join('. ').replace(/\.\s*\./g, '.');
 }

@@ -21,6 +21,7 @@ export const OVERLAY_TEXT = {
   stopExplain: 'Có thể mở lại bất cứ lúc nào từ nút Dẫn Bước trên thanh công cụ.',
   stopYes: 'Dừng',
   stopNo: 'Tiếp tục hướng dẫn',
+  draftBadge: 'Bản nháp — chưa kiểm duyệt',
   progress: (current: number, total: number) => `Bước ${current}/${total}`,
   clickHint: 'Bấm vào chỗ đang sáng, có viền.',
   inputHint: 'Gõ vào ô đang sáng, có viền.',

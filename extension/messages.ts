@@ -74,6 +74,8 @@ export interface RunSnapshot {
   topUrl?: string;
   /** the citizen's display and reading choices; absent = DEFAULT_PREFS */
   prefs?: GuidePrefs;
+  /** an unreviewed tour (author mode only): every step shows "Bản nháp — chưa kiểm duyệt" */
+  draft?: boolean;
 }
 
 export type ContentReply = RunSnapshot | null;

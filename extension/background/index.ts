@@ -1,6 +1,7 @@
 import browser, { type BrowsingData, type Runtime, type Tabs } from 'webextension-polyfill';
 import { isAllowedOrigin, originOf } from '../../engine/sites';
-import { findTour } from '../../tours/catalogue';
+import { TOURS } from '../../tours/catalogue';
+import { builtInProvider, createTourSource } from '../tour-source';
 import { IdbStorage } from '../sessions-db/idb-storage';
 import type { BackgroundToContent } from '../messages';
 import { createDesk, type Removal } from './desk';
@@ -39,10 +40,12 @@ export function startBackground(): void {
     closeTabs: closePortalTabs,
   });
   const prefs = createPrefsStore(browser.storage.local);
+  // Priority order: drafts (author mode) and installed packs go before the built-in tours.
+  const tours = createTourSource([builtInProvider(TOURS)]);
   const router = createRouter({
     store: createRunStore(browser.storage.session),
     reports: createReportStore(browser.storage.local, browser.runtime.getManifest().version),
-    findTour,
+    findTour: (id) => tours.find(id),
     now: () => Date.now(),
     extensionId: browser.runtime.id,
     extensionBaseUrl: browser.runtime.getURL('/'),

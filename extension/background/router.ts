@@ -17,11 +17,13 @@ import {
 import type { ReportList, ReportStore } from './report-store';
 import type { RunStore } from './run-store';
 import type { Speaker } from './tts';
+import type { FoundTour } from '../tour-source';
 
 export interface RouterDeps {
   store: RunStore;
   reports: ReportStore;
-  findTour(id: string): Tour | undefined;
+  /** built-in, installed pack or (author mode) draft: see extension/tour-source */
+  findTour(id: string): Promise<FoundTour | undefined>;
   now(): number;
   extensionId: string;
   /** `chrome-extension://<id>/` or `moz-extension://<uuid>/` */
@@ -69,7 +71,7 @@ export function createRouter(deps: RouterDeps) {
     isAllowedOrigin(originOf(sender.url ?? '') ?? '');
 
   async function apply(tabId: number, run: RunState, event: RunEvent): Promise<RunState> {
-    const tour = deps.findTour(run.tourId);
+    const tour = (await deps.findTour(run.tourId))?.tour;
     if (!tour) return run;
     const { state, effects } = reduce(tour, run, event);
     if (state !== run) await deps.store.set(tabId, state);
@@ -78,10 +80,10 @@ export function createRouter(deps: RouterDeps) {
   }
 
   async function snapshot(run: RunState | null, topUrl?: string): Promise<ContentReply> {
-    const tour = run && deps.findTour(run.tourId);
-    if (!run || !tour) return null;
+    const found = run && (await deps.findTour(run.tourId));
+    if (!run || !found) return null;
     const prefs = (await deps.prefs?.().catch(() => undefined)) ?? DEFAULT_PREFS;
-    return { tour, run, topUrl, prefs };
+    return { tour: found.tour, run, topUrl, prefs, ...(found.draft ? { draft: true } : {}) };
   }
 
   /** Every frame of the tab redraws: the step may move from an iframe to the top page or back. */
@@ -118,7 +120,7 @@ export function createRouter(deps: RouterDeps) {
       const at = deps.now();
       if (message.kind === 'content:help') {
         // Only for the tour this tab is running: a page cannot flag another task.
-        const tour = deps.findTour(run.tourId);
+        const tour = (await deps.findTour(run.tourId))?.tour;
         if (run.status === 'active' && run.tourId === message.tourId && tour?.steps.some((s) => s.id === message.stepId)) {
           await deps.onHelp?.(tour, message.stepId, at);
         }
@@ -145,7 +147,7 @@ export function createRouter(deps: RouterDeps) {
     const url = (await deps.tabUrl(tabId)) ?? null;
     const stored = await deps.store.get(tabId);
     const run = stored.ok ? stored.run : null;
-    const tour = run ? deps.findTour(run.tourId) : undefined;
+    const tour = run ? (await deps.findTour(run.tourId))?.tour : undefined;
     return {
       url,
       run: tour ? run : null,
@@ -161,7 +163,7 @@ export function createRouter(deps: RouterDeps) {
    * run up on load. `url` undefined: a page the extension may not read, so not a tour page.
    */
   async function startTour(tabId: number, tourId: string, url: string | undefined, open: boolean): Promise<RunState> {
-    const tour = deps.findTour(tourId);
+    const tour = (await deps.findTour(tourId))?.tour;
     if (!tour) throw new Error('Không tìm thấy hướng dẫn (tour not found)');
     const run = startRun(tour, url ?? '', deps.now()).state;
     await deps.store.set(tabId, run);

@@ -65,7 +65,7 @@ describe('the background sends the prefs with every snapshot', () => {
     return createRouter({
       store: createRunStore(fakeBrowser.storage.session as unknown as Browser.Storage.StorageArea),
       reports: createReportStore(local(), '0.1.0'),
-      findTour: (id) => (id === tour.id ? tour : undefined),
+      findTour: async (id) => (id === tour.id ? { tour, draft: false } : undefined),
       now: () => 1000,
       extensionId: EXT,
       extensionBaseUrl: `chrome-extension://${EXT}/`,

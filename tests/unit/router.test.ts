@@ -29,6 +29,7 @@ let opened: Array<[number, string]>;
 let effects: RunEffect[][];
 let tabUrls: Map<number, string>;
 let router: ReturnType<typeof createRouter>;
+let draftTour = false;
 const session = () => fakeBrowser.storage.session;
 const stored = async () => (await session().get(`run:${TAB}`))[`run:${TAB}`] as RunState | undefined;
 
@@ -39,6 +40,7 @@ function run(partial: Partial<RunState> = {}): RunState {
 beforeEach(() => {
   fakeBrowser.reset();
   notified = [];
+  draftTour = false;
   opened = [];
   effects = [];
   tabUrls = new Map([[TAB, HOME]]);
@@ -46,7 +48,7 @@ beforeEach(() => {
   const deps: RouterDeps = {
     store: createRunStore(fakeBrowser.storage.session as unknown as Browser.Storage.StorageArea),
     reports: createReportStore(fakeBrowser.storage.local as unknown as Browser.Storage.StorageArea, '0.1.0'),
-    findTour: (id) => (id === tour.id ? tour : undefined),
+    findTour: async (id) => (id === tour.id ? { tour, draft: draftTour } : undefined),
     now: () => clock++,
     extensionId: EXT,
     extensionBaseUrl: BASE,
@@ -163,6 +165,15 @@ describe('router: runs', () => {
     expect(reply.tour).toBe(tour);
     expect(reply.run).toMatchObject({ stepIndex: 0, status: 'active' });
     expect(await router.handle({ kind: 'content:hello', url: 'https://sso.dancuquocgia.gov.vn/' }, content())).toBeNull();
+  });
+
+  it('marks the snapshot of a draft tour, and only of a draft tour', async () => {
+    await session().set({ [`run:${TAB}`]: run() });
+    const official = (await router.handle({ kind: 'content:hello', url: HOME }, content())) as RunSnapshot;
+    expect(official.draft).toBeUndefined();
+    draftTour = true;
+    const draft = (await router.handle({ kind: 'content:hello', url: HOME }, content())) as RunSnapshot;
+    expect(draft.draft).toBe(true);
   });
 
   it('content:hello without a run, or with a closed run, returns null', async () => {

@@ -113,7 +113,7 @@ describe('router: content:speak and content:stop-speaking', () => {
     router = createRouter({
       store: createRunStore(fakeBrowser.storage.session as unknown as Browser.Storage.StorageArea),
       reports: createReportStore(fakeBrowser.storage.local as unknown as Browser.Storage.StorageArea, '0.1.0'),
-      findTour: () => undefined,
+      findTour: async () => undefined,
       now: () => 1,
       extensionId: EXT,
       extensionBaseUrl: `chrome-extension://${EXT}/`,
@@ -171,7 +171,7 @@ describe('router: content:speak and content:stop-speaking', () => {
     const withoutTts = createRouter({
       store: createRunStore(fakeBrowser.storage.session as unknown as Browser.Storage.StorageArea),
       reports: createReportStore(fakeBrowser.storage.local as unknown as Browser.Storage.StorageArea, '0.1.0'),
-      findTour: () => undefined,
+      findTour: async () => undefined,
       now: () => 1,
       extensionId: EXT,
       extensionBaseUrl: `chrome-extension://${EXT}/`,

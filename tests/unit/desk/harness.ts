@@ -69,7 +69,7 @@ export async function harness(flavor: BrowserFlavor = 'chrome'): Promise<Harness
   const router = createRouter({
     store: createRunStore(fakeBrowser.storage.session as unknown as Browser.Storage.StorageArea),
     reports: createReportStore(fakeBrowser.storage.local as unknown as Browser.Storage.StorageArea, '0.1.0'),
-    findTour: (id) => (id === tour.id ? tour : undefined),
+    findTour: async (id) => (id === tour.id ? { tour, draft: false } : undefined),
     now: () => (clock.now += 1000),
     extensionId: EXT,
     extensionBaseUrl: BASE,
