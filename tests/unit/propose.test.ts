@@ -96,8 +96,8 @@ describe('shadow roots and portals', () => {
   it('proposes and counts inside an open shadow root', () => {
     page(`<div id="host"></div><button>Gửi</button>`);
     const shadow = byId('host').attachShadow({ mode: 'open' });
-    shadow.innerHTML = `<button id="inner">Gửi mã</button>`;
-    const el = shadow.getElementById('inner')!;
+    const el = Object.assign(document.createElement('button'), { id: 'inner', textContent: 'Gửi mã' });
+    shadow.append(el);
     const proposals = propose(el);
     expect(proposals[0]).toEqual({ kind: 'role', target: { role: 'button', name: 'Gửi mã' }, count: 1 });
     expect(proposals.find((p) => p.kind === 'id')).toEqual({ kind: 'id', target: { css: '#inner' }, count: 1 });
