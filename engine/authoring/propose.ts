@@ -172,3 +172,25 @@ function cssCandidates(el: Element): string[] {
   out.push(path.join(' > '));
   return out;
 }
+
+/** What a recorded step keeps: the first proposal of each kind that finds the element alone (at most `max`). */
+export function preferredTargets(proposals: readonly Proposal[], max = 3): TargetStrategy[] {
+  const kinds = new Set<ProposalKind>();
+  const out: TargetStrategy[] = [];
+  for (const p of proposals) {
+    if (p.count !== 1 || kinds.has(p.kind)) continue;
+    kinds.add(p.kind);
+    out.push(p.target);
+    if (out.length === max) break;
+  }
+  return out.length ? out : proposals.slice(0, 1).map((p) => p.target);
+}
+
+/** The words on screen that name the element (role name, label or text), for a draft's placeholder text. */
+export function screenWords(proposals: readonly Proposal[]): string | undefined {
+  for (const { target } of proposals) {
+    const words = target.name ?? target.label ?? target.text;
+    if (words) return words;
+  }
+  return undefined;
+}
