@@ -1,7 +1,7 @@
 import { accessibleName, roleOf } from '../accessible-name';
 import { findAll, resolveStrategy } from '../resolve';
 import { FORM_CONTROLS } from '../roles';
-import { ROLES, type Role, type ScopeStrategy, type TargetStrategy } from '../schema';
+import type { Role, ScopeStrategy, TargetStrategy } from '../schema';
 import { openShadowRoots } from '../shadow-index';
 import { refusedCharactersMessage } from '../text-hygiene';
 import { isRendered, type VisibilityCheck } from '../visibility';
@@ -31,7 +31,16 @@ export interface ProposeOptions {
 /** Roles of the landmarks and containers an ambiguous target can be scoped to, when they have a name. */
 const SCOPE_ROLES: readonly Role[] = ['dialog', 'form', 'region', 'navigation', 'main', 'listbox', 'tabpanel', 'table', 'list', 'banner'];
 
-const ROLE_SET = new Set<string>(ROLES);
+/**
+ * The roles a tour may name (the schema's ROLES, copied so the author script does not carry zod;
+ * tests/unit/propose.test.ts keeps the two lists equal).
+ */
+export const TOUR_ROLES: readonly Role[] = [
+  'alert', 'banner', 'button', 'cell', 'checkbox', 'columnheader', 'combobox', 'dialog', 'form',
+  'heading', 'img', 'link', 'list', 'listbox', 'listitem', 'main', 'menuitem', 'navigation', 'option',
+  'radio', 'region', 'row', 'searchbox', 'status', 'tab', 'table', 'tabpanel', 'textbox',
+];
+const ROLE_SET = new Set<string>(TOUR_ROLES);
 const MAX_TEXT = 200;
 const MAX_NTH = 50;
 const MAX_CSS = 300;

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { pickTarget, proposeTargets, type Proposal } from '../../engine/authoring/propose';
+import { pickTarget, proposeTargets, TOUR_ROLES, type Proposal } from '../../engine/authoring/propose';
 import { isGeneratedClass, isStableIdentifier, stableClasses } from '../../engine/authoring/stable-names';
 import { resolveStrategy } from '../../engine/resolve';
-import { TargetStrategy } from '../../engine/schema';
+import { ROLES, TargetStrategy } from '../../engine/schema';
 
 /** jsdom has no layout: "visible" here means neither it nor an ancestor is [hidden] or display:none. */
 const isVisible = (el: Element) => {
@@ -33,6 +33,10 @@ function expectSound(el: Element, proposals: Proposal[]) {
 beforeEach(() => document.body.replaceChildren());
 
 describe('robustness order', () => {
+  it('knows the same roles as the tour schema', () => {
+    expect([...TOUR_ROLES]).toEqual([...ROLES]);
+  });
+
   it('a button: role + name first, then text, id, css', () => {
     page(`<main><button id="nut-tim-kiem" class="btn btn-primary">Tìm kiếm</button></main>`);
     const el = byId('nut-tim-kiem');
