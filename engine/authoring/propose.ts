@@ -114,6 +114,8 @@ export function proposeTargets(el: Element, options: ProposeOptions = {}): Propo
       out.push({ kind, target, count: 1 });
       return;
     }
+    // An ambiguous CSS candidate is dropped: the longer path candidate after it is the precise one.
+    if (kind === 'css') return;
     const variant = uniqueVariant(target, matches);
     if (variant) out.push({ kind, target: variant, count: 1 });
     out.push({ kind, target, count: matches.length });

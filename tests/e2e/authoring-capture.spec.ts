@@ -140,7 +140,7 @@ test('the picker proposes role + name first, counted once, for plain, shadow-roo
     ['https://dichvucong.gov.vn/', 'https://tokhaidientu.moj.gov.vn/to-khai', 'click'],
     ['https://dichvucong.gov.vn/', undefined, 'click'],
   ]);
-  expect(JSON.stringify(draft.steps[0].target)).toContain('{"role":"option","name":"Hà Nội"}');
+  expect(draft.steps[0].target).toContainEqual({ role: 'option', name: 'Hà Nội' });
   expect(draft.sites.sort()).toEqual(['https://dichvucong.gov.vn/*', 'https://tokhaidientu.moj.gov.vn/*']);
   expect(draft.steps.every((s) => s.say.vi.startsWith('[VIẾT LẠI]'))).toBe(true);
 

@@ -38,7 +38,7 @@ export function describe(target: TargetStrategy): string {
 export function startPicker({ ui, addStep, stop }: PickerDeps): () => void {
   const lifetime = new AbortController();
   const on = { capture: true, signal: lifetime.signal };
-  const notOurs = (node: Element) => !ui.host.contains(node) && node !== ui.host && isRendered(node);
+  const notOurs = (node: Element) => node.getRootNode() !== ui.root && node !== ui.host && isRendered(node);
   let current: Element | null = null;
   let panel: HTMLElement | null = null;
 

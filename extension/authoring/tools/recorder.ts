@@ -30,7 +30,7 @@ export function captureStep(element: Element, advance: CapturedAdvance, isVisibl
 export function startRecorder(ui: AuthorUi, record: (step: RecordedStep) => void): () => void {
   const lifetime = new AbortController();
   const on = { capture: true, passive: true, signal: lifetime.signal };
-  const notOurs = (node: Element) => !ui.host.contains(node) && node !== ui.host && isRendered(node);
+  const notOurs = (node: Element) => node.getRootNode() !== ui.root && node !== ui.host && isRendered(node);
   const filled = new WeakSet<Element>();
 
   window.addEventListener('click', (event) => {
