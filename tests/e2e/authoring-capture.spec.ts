@@ -209,5 +209,7 @@ test('the recorder follows a journey to the login host and back, never keeps wha
   await citizen.expectStep(4, 4);
   await citizen.clickHighlighted();
   await expect(portal.getByText('Đã nộp.')).toBeVisible();
+  await expect(citizen.popover.getByRole('heading', { name: 'Hoàn thành' })).toBeVisible();
+  await citizen.pressPopoverButton('Xong');
   await citizen.expectNoOverlay();
 });
