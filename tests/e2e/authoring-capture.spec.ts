@@ -78,12 +78,15 @@ const firstProposal = (panel: Locator) => panel.getByRole('listitem').first();
 test('the picker proposes role + name first, counted once, for plain, shadow-root, portalled and iframe elements', async ({ ext, portal }) => {
   // Off by default: no author tools in the popup.
   const before = await openPopupFor(ext, portal);
-  await expect(before.getByRole('heading', { name: 'Dẫn Bước' }).or(before.locator('main')).first()).toBeVisible();
+  const tabId = await tabIdOf(ext, portal);
+  expect(await before.evaluate((tab) => chrome.runtime.sendMessage({ kind: 'author:status', tabId: tab }), tabId)).toMatchObject({ authorOn: false, mode: null });
   await expect(before.getByRole('button', { name: 'Chọn phần tử trên trang' })).toHaveCount(0);
   await before.close();
 
   await turnOnAuthorMode(ext);
-  await startTool(ext, portal, 'Chọn phần tử trên trang');
+  const popup = await startTool(ext, portal, 'Chọn phần tử trên trang');
+  const popupAxe = await new AxeBuilder({ page: popup }).analyze();
+  expect(popupAxe.violations.map((v) => v.id)).toEqual([]);
   await expect(banner(portal)).toContainText('Chế độ soạn hướng dẫn đang bật');
 
   // Plain button with generated classes and id: the page does not get the click, the panel does.
