@@ -49,6 +49,12 @@ const MAX_CSS = 300;
 const PICKABLE =
   'a[href],button,summary,input,select,textarea,[role=button],[role=link],[role=option],[role=menuitem],[role=tab],[role=checkbox],[role=radio],[role=combobox],[role=textbox],[role=searchbox]';
 
+const TEXT_FIELD =
+  'textarea,input:not([type]),input[type=text],input[type=email],input[type=tel],input[type=number],input[type=password],input[type=search],input[type=url],[role=textbox],[role=searchbox],[contenteditable=""],[contenteditable=true]';
+
+/** A field the citizen types into: its step advances on `input` (filled), not on a click. */
+export const isTextField = (el: Element) => el.matches(TEXT_FIELD);
+
 /** The element a pick or a click on `el` is about: the control around it, else `el` itself. */
 export function pickTarget(el: Element): Element {
   return el.closest(PICKABLE) ?? el;

@@ -140,7 +140,7 @@ test('the picker proposes role + name first, counted once, for plain, shadow-roo
   const [draft] = await drafts(ext);
   expect(draft.steps.map((s) => [s.page, s.frame, s.advance])).toEqual([
     ['https://dichvucong.gov.vn/', undefined, 'click'],
-    ['https://dichvucong.gov.vn/', 'https://tokhaidientu.moj.gov.vn/to-khai', 'click'],
+    ['https://dichvucong.gov.vn/', 'https://tokhaidientu.moj.gov.vn/to-khai', 'input'],
     ['https://dichvucong.gov.vn/', undefined, 'click'],
   ]);
   expect(draft.steps[0].target).toContainEqual({ role: 'option', name: 'Hà Nội' });

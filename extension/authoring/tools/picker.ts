@@ -1,4 +1,5 @@
-import { pickTarget, proposeTargets, type Proposal } from '../../../engine/authoring/propose';
+import { isTextField, pickTarget, proposeTargets, type Proposal } from '../../../engine/authoring/propose';
+import type { CapturedAdvance } from '../../../engine/authoring/draft';
 import type { TargetStrategy } from '../../../engine/schema';
 import { isRendered } from '../../../engine/visibility';
 import { AUTHOR_TOOLS_TEXT as T } from './strings';
@@ -12,7 +13,7 @@ import { el, type AuthorUi } from './ui';
  */
 export interface PickerDeps {
   ui: AuthorUi;
-  addStep(targets: TargetStrategy[], label: string | undefined): Promise<string>;
+  addStep(targets: TargetStrategy[], advance: CapturedAdvance, label: string | undefined): Promise<string>;
   stop(): void;
 }
 
@@ -75,7 +76,7 @@ export function startPicker({ ui, addStep, stop }: PickerDeps): () => void {
       const chosen = boxes.filter(([box]) => box.checked).map(([, p]) => p);
       if (!chosen.length) return;
       const label = chosen.map((p) => p.target.name ?? p.target.label ?? p.target.text).find(Boolean);
-      void addStep(chosen.slice(0, 6).map((p) => p.target), label).then((message) => {
+      void addStep(chosen.slice(0, 6).map((p) => p.target), isTextField(picked) ? 'input' : 'click', label).then((message) => {
         status.textContent = message;
         add.disabled = true;
       });

@@ -1,4 +1,4 @@
-import { pickTarget, preferredTargets, proposeTargets, screenWords } from '../../../engine/authoring/propose';
+import { isTextField, pickTarget, preferredTargets, proposeTargets, screenWords } from '../../../engine/authoring/propose';
 import type { CapturedAdvance } from '../../../engine/authoring/draft';
 import type { TargetStrategy } from '../../../engine/schema';
 import { isRendered } from '../../../engine/visibility';
@@ -15,9 +15,6 @@ export interface RecordedStep {
   advance: CapturedAdvance;
   label?: string;
 }
-
-const TEXT_FIELD =
-  'textarea,input:not([type]),input[type=text],input[type=email],input[type=tel],input[type=number],input[type=password],input[type=search],input[type=url],[role=textbox],[role=searchbox],[contenteditable=""],[contenteditable=true]';
 
 /** The step for an element the author clicked or filled: targets from the proposals, words from the screen. */
 export function captureStep(element: Element, advance: CapturedAdvance, isVisible: (el: Element) => boolean): RecordedStep | undefined {
@@ -39,15 +36,15 @@ export function startRecorder(ui: AuthorUi, record: (step: RecordedStep) => void
     if (!target) return;
     const element = pickTarget(target);
     // A click into a text field is where filling starts; the filling is the step.
-    if (element.matches(TEXT_FIELD)) return;
+    if (isTextField(element)) return;
     const step = captureStep(element, 'click', notOurs);
     if (step) record(step);
   }, on);
   window.addEventListener('input', (event) => {
     if (!event.isTrusted || ui.owns(event)) return;
     const target = deepTarget(event);
-    const field = target?.closest(TEXT_FIELD);
-    if (!field || filled.has(field)) return;
+    const field = target && pickTarget(target);
+    if (!field || !isTextField(field) || filled.has(field)) return;
     filled.add(field);
     const step = captureStep(field, 'input', notOurs);
     if (step) record(step);

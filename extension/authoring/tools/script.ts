@@ -51,8 +51,8 @@ export function startAuthorScript(): void {
       ? startPicker({
           ui: tools,
           stop: scriptStop,
-          addStep: async (targets, label) => {
-            const reply = (await send({ kind: 'author:step', step: { ...here(), targets, advance: 'click', ...(label ? { label } : {}) } })) as StepReply;
+          addStep: async (targets, advance, label) => {
+            const reply = (await send({ kind: 'author:step', step: { ...here(), targets, advance, ...(label ? { label } : {}) } })) as StepReply;
             return reply.ok ? T.added(reply.step) : reply.reason;
           },
         })

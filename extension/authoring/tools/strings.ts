@@ -1,7 +1,7 @@
 /** Words of the picker, the recorder and their popup buttons (author screens: compact, same words as elsewhere). */
 export const AUTHOR_TOOLS_TEXT = {
   banner: 'Chế độ soạn hướng dẫn đang bật',
-  pickingHint: 'Đang chọn phần tử: bấm vào phần tử cần chọn, hoặc dùng các phím mũi tên rồi phím Enter. Phím Esc để dừng.',
+  pickingHint: 'Đang chọn phần tử: bấm vào phần tử cần chọn, hoặc dùng các phím mũi tên rồi phím Enter (phím xuống dòng). Phím Esc để dừng.',
   recordingHint: 'Đang ghi: làm lần lượt từng việc trên trang. Mỗi lần bấm hoặc điền một ô thành một bước nháp. Chữ đã gõ không được ghi lại.',
   stopPicking: 'Dừng chọn',
   stopRecording: 'Dừng ghi',
