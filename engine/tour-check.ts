@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { Tour } from './schema';
 import { refusedCharactersMessage } from './text-hygiene';
-import { tourStyleWarnings } from './tour-style';
+import { draftPlaceholders, tourStyleWarnings } from './tour-style';
 import { jsonPathOf } from './json-path';
 
 /**
@@ -99,6 +99,7 @@ export function checkTourText(file: string, text: string, expectedId?: string): 
     add('$', 'not in canonical form (2-space JSON, final newline): run "npm run tours:check -- --fix"');
   }
   if (parsed.success) {
+    for (const placeholder of draftPlaceholders(parsed.data)) add(jsonPath(placeholder.path), placeholder.message);
     for (const warning of tourStyleWarnings(parsed.data)) add(jsonPath(warning.path), warning.message, 'warning');
   }
   return problems;

@@ -1,3 +1,4 @@
+import { REWRITE_MARK } from './authoring/draft';
 import type { LocalText, Tour } from './schema';
 
 /**
@@ -145,4 +146,16 @@ export function tourStyleWarnings(tour: Tour): StyleWarning[] {
     }
   }
   return warnings;
+}
+
+/**
+ * Texts a recorder wrote as placeholders ("[VIẾT LẠI] Bấm “Đăng nhập”."): an error, not a style
+ * warning, so a recorded draft cannot be checked, packed or shipped before a person writes its words.
+ */
+export function draftPlaceholders(tour: Tour): StyleWarning[] {
+  return readingOrders(tour).flat().flatMap((t) =>
+    Object.entries(t.all).flatMap(([lang, value]) =>
+      value?.includes(REWRITE_MARK) ? [{ path: [...t.path, lang], message: `still the recorder's placeholder "${REWRITE_MARK}": write this text by WRITING.md, then remove the mark` }] : [],
+    ),
+  );
 }

@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrokenStepReports } from '../../components/BrokenStepReports';
+import { AuthorModeSection } from '../../components/authoring/AuthorModeSection';
+import { useAuthorMode } from '../../extension/authoring/use-author-mode';
 import { downloadJson } from '../../components/download';
 import { PrefsPanelFor } from '../../components/PrefsPanel';
 import '../../components/page.css';
@@ -24,6 +26,7 @@ function Options() {
         </a>
       </p>
       <h1>{T.title}</h1>
+      <AuthorModeSection {...useAuthorMode()} />
       {settings.prefs && (
         <div lang={settings.prefs.lang}>
           <PrefsPanelFor model={settings} languages={LANGUAGES} />

@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { PrefsPanelFor } from '../../components/PrefsPanel';
 import { TourPicker } from '../../components/TourPicker';
+import { AuthorToolsPanel } from '../../components/authoring/AuthorToolsPanel';
+import { useAuthorTools } from '../../extension/authoring/tools/use-author-tools';
 import '../../components/popup.css';
 import { DEFAULT_PREFS } from '../../engine/prefs';
 import { usePopupModel } from '../../extension/popup/use-popup-model';
@@ -17,16 +19,20 @@ function Popup() {
   const model = usePopupModel();
   const settings = usePrefs();
   const prefs = settings.prefs ?? DEFAULT_PREFS;
+  const authorTools = useAuthorTools();
   return (
-    <TourPicker
-      {...model}
-      lang={prefs.lang}
-      onStart={model.start}
-      onResume={model.resume}
-      onStop={model.stop}
-      onOpenDesk={model.openDesk}
-      settings={<PrefsPanelFor model={settings} languages={LANGUAGES} />}
-    />
+    <>
+      <TourPicker
+        {...model}
+        lang={prefs.lang}
+        onStart={model.start}
+        onResume={model.resume}
+        onStop={model.stop}
+        onOpenDesk={model.openDesk}
+        settings={<PrefsPanelFor model={settings} languages={LANGUAGES} />}
+      />
+      <AuthorToolsPanel {...authorTools} />
+    </>
   );
 }
 

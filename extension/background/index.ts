@@ -10,6 +10,9 @@ import { createReportStore } from './report-store';
 import { createRunStore } from './run-store';
 import { chromeTts, createSpeaker } from './tts';
 import { createPrefsStore, prefsChanged } from '../prefs/store';
+import { authorModeChanged, createAuthorModeStore } from '../authoring/author-mode';
+import { createDraftStore } from '../authoring/drafts';
+import { createAuthorTools } from '../authoring/tools/background';
 
 /** Closes the tabs showing `origins`, opening a new tab first where that would close a whole window. */
 async function closePortalTabs(origins: readonly string[]): Promise<number> {
@@ -40,8 +43,27 @@ export function startBackground(): void {
     closeTabs: closePortalTabs,
   });
   const prefs = createPrefsStore(browser.storage.local);
+  const authorMode = createAuthorModeStore(browser.storage.local);
+  const drafts = createDraftStore(browser.storage.local);
   // Priority order: drafts (author mode) and installed packs go before the built-in tours.
-  const tours = createTourSource([builtInProvider(TOURS)]);
+  const tours = createTourSource([
+    { name: 'drafts', draft: true, tours: async () => ((await authorMode.read()).on ? drafts.runnable() : []) },
+    builtInProvider(TOURS),
+  ]);
+  const authorTools = createAuthorTools({
+    session: browser.storage.session,
+    local: browser.storage.local,
+    extensionId: browser.runtime.id,
+    extensionBaseUrl: browser.runtime.getURL('/'),
+    now: () => Date.now(),
+    tabUrl: async (tabId) => (await browser.tabs.get(tabId).catch(() => undefined))?.url,
+    inject: async (tabId) => {
+      await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['/author-tools.js'] });
+    },
+    notifyTab: async (tabId, message) => {
+      await browser.tabs.sendMessage(tabId, message).catch(() => undefined);
+    },
+  });
   const router = createRouter({
     store: createRunStore(browser.storage.session),
     reports: createReportStore(browser.storage.local, browser.runtime.getManifest().version),
@@ -65,15 +87,20 @@ export function startBackground(): void {
     speaker: import.meta.env.FIREFOX ? undefined : createSpeaker(chromeTts()),
   });
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => router.handle(message, sender));
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => authorTools.handle(message, sender));
   browser.tabs.onRemoved.addListener((tabId) => void router.forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void authorTools.forgetTab(tabId));
   // New text size, contrast or language: the running tours redraw with them at once.
   browser.storage.onChanged.addListener((changes, areaName) => {
+    if (authorModeChanged(changes, areaName)) void authorMode.read().then(({ on }) => (on ? undefined : authorTools.stopAll()));
     if (!prefsChanged(changes, areaName)) return;
     void browser.tabs.query({}).then((tabs) => router.refreshTabs(tabs.flatMap((t) => (t.id === undefined ? [] : [t.id]))));
   });
   // Portal origins reached without a tour (a page load, a single-page-app route): only
   // allow-listed origins are visible here at all (host permissions, no "tabs" permission).
-  browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    // While the picker or the recorder runs in this tab, each page it loads gets the author script again.
+    if (change.status === 'complete' && tab.url) void authorTools.onTabLoaded(tabId, tab.url);
     const url = change.url ?? (change.status === 'complete' ? tab.url : undefined);
     const origin = url ? originOf(url) : undefined;
     if (origin && isAllowedOrigin(origin)) void desk.onVisit(origin);

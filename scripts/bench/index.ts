@@ -11,6 +11,7 @@ import { benchDashboard } from './dashboard';
 import { benchWithExtension } from './extension';
 import { benchLatency } from './latency';
 import { benchPersist } from './persist';
+import { benchPicker } from './picker';
 import { benchResolver } from './resolver';
 import { benchSizes, type Size } from './sizes';
 import { kb } from './stats';
@@ -25,6 +26,7 @@ import { benchWidget } from './widget';
  *   BENCH_WAIT_ELEMENTS (2000)    size of the mutating page in section 4
  *   BENCH_LATENCY_SAMPLES (240)   insertions in section 2
  *   BENCH_LOOKUPS (200)           lookups per strategy in section 3
+ *   BENCH_PICKS (30)              proposeTargets() runs per picked element in section "picker"
  *   BENCH_WIDGET_LOADS (9)        page loads timed in the widget section
  *   BENCH_COUCH_SESSIONS (100000), BENCH_COUCH_DESKS (20): section "couch" (loopback replication)
  *   BENCH_ONLY (all)              comma-separated section names to run, e.g. "anchor,sizes"
@@ -87,6 +89,7 @@ async function main() {
       ['anchor', () => benchAnchor(browser)],
       ['waiting', () => benchWaitingCpu(browser)],
       ['persist', () => benchPersist(browser)],
+      ['picker', () => benchPicker(browser)],
     ];
     for (const [name, run] of inBrowser) {
       if (!wanted(name)) continue;

@@ -16,13 +16,15 @@ function built(path: string): string {
  * Every permission is here on purpose; adding one means changing this snapshot in the same change.
  * - storage: run state (storage.session) and broken-step reports (storage.local);
  * - browsingData: the desk console signs the citizen out of the portal origins a session used;
+ * - scripting: author mode only — the picker/recorder script is injected into a portal tab when a tour
+ *   author starts it (host permissions still limit it to the portal origins);
  * - sidePanel (Chrome only, added by WXT for entrypoints/sidepanel): the desk console. Firefox
  *   gets `sidebar_action` instead, which needs no permission.
  * - tts (Chrome only): read-aloud with the machine's Vietnamese voice. Firefox has no tts API and
  *   reads aloud with the page's speechSynthesis, which needs no permission.
  */
 const expectedPermissions = (target: string) => ({
-  permissions: target === 'chrome-mv3' ? ['storage', 'browsingData', 'tts', 'sidePanel'] : ['storage', 'browsingData'],
+  permissions: target === 'chrome-mv3' ? ['storage', 'browsingData', 'scripting', 'tts', 'sidePanel'] : ['storage', 'browsingData', 'scripting'],
   host_permissions: ALLOWED_ORIGINS.map((o) => `${o}/*`),
   content_script_matches: ALLOWED_ORIGINS.map((o) => `${o}/*`).sort(),
   optional_permissions: undefined,

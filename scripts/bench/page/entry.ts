@@ -3,6 +3,7 @@ import { measureAnchor } from './anchor';
 import { measureInsertToHighlight } from './extension-probe';
 import { measureLatency } from './latency';
 import { measurePersist } from './persist';
+import { measurePropose } from './picker';
 import { measureResolver, STRATEGIES } from './resolver';
 import { counters, startMutator, startWaiter, stopMutator, stopWaiter } from './waiting';
 
@@ -24,6 +25,7 @@ const api = {
   counters,
   persist: measurePersist,
   anchor: measureAnchor,
+  propose: measurePropose,
   insertToHighlight: (samples: number) => measureInsertToHighlight(document.querySelector('main')!, samples),
 };
 
