@@ -14,8 +14,11 @@ export default defineConfig({
     // browsingData: the desk console's "sign the citizen out" (cookies and site data of the visited portal origins only).
     // tts (Chrome only): read-aloud with the machine's Vietnamese voice. Firefox has no tts API; its
     // content script uses the page's speechSynthesis, which needs no permission.
-    permissions: ['storage', 'browsingData', ...(browser === 'firefox' ? [] : ['tts'])],
+    // alarms: the daily check for a newer signed tour pack.
+    permissions: ['storage', 'browsingData', 'alarms', ...(browser === 'firefox' ? [] : ['tts'])],
     host_permissions: manifestMatches(),
+    // A team lead's tour-pack address: its one origin is requested when added in options, never granted up front.
+    optional_host_permissions: ['https://*/*'],
     action: { default_title: 'Dẫn Bước — hướng dẫn từng bước' },
     browser_specific_settings: {
       gecko: {

@@ -42,6 +42,17 @@ export const OptionsToBackground = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('options:clear-reports') }),
 ]);
 
+/** The options page's tour-pack section (see extension/packs). Reply: PackStatus or SetUrlResult. */
+export const PacksToBackground = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('options:packs-status') }),
+  z.strictObject({ kind: z.literal('options:packs-set-url'), url: url.nullable() }),
+  z.strictObject({ kind: z.literal('options:packs-check') }),
+  z.strictObject({ kind: z.literal('options:packs-remove') }),
+]);
+
+/** Popup and desk console: every runnable tour (installed pack, built-in), the pack's first. Reply: FoundTour[]. */
+export const ToursRequest = z.strictObject({ kind: z.literal('pages:tours') });
+
 export const PopupToBackground = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('popup:status'), tabId }),
   z.strictObject({ kind: z.literal('popup:start'), tabId, tourId: id, open: z.boolean().optional() }),
@@ -63,6 +74,8 @@ export type ContentEvent = z.infer<typeof ContentEvent>;
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 export type PopupToBackground = z.infer<typeof PopupToBackground>;
 export type OptionsToBackground = z.infer<typeof OptionsToBackground>;
+export type PacksToBackground = z.infer<typeof PacksToBackground>;
+export type ToursRequest = z.infer<typeof ToursRequest>;
 export type MissingReport = z.infer<typeof MissingReport>;
 export type DeskToBackground = z.infer<typeof DeskToBackground>;
 

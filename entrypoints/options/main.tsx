@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrokenStepReports } from '../../components/BrokenStepReports';
 import { downloadJson } from '../../components/download';
+import { PackSettings } from '../../components/packs/PackSettings';
 import { PrefsPanelFor } from '../../components/PrefsPanel';
 import '../../components/page.css';
 import { DASHBOARD_TEXT } from '../../extension/dashboard/strings';
@@ -29,6 +30,7 @@ function Options() {
           <PrefsPanelFor model={settings} languages={LANGUAGES} />
         </div>
       )}
+      <PackSettings />
       <BrokenStepReports
         reports={reports}
         tourTitle={(id) => findTour(id)?.title.vi ?? id}

@@ -10,6 +10,7 @@ import { createReportStore } from './report-store';
 import { createRunStore } from './run-store';
 import { chromeTts, createSpeaker } from './tts';
 import { createPrefsStore, prefsChanged } from '../prefs/store';
+import { startPackChannel } from '../packs/background';
 
 /** Closes the tabs showing `origins`, opening a new tab first where that would close a whole window. */
 async function closePortalTabs(origins: readonly string[]): Promise<number> {
@@ -41,7 +42,8 @@ export function startBackground(): void {
   });
   const prefs = createPrefsStore(browser.storage.local);
   // Priority order: drafts (author mode) and installed packs go before the built-in tours.
-  const tours = createTourSource([builtInProvider(TOURS)]);
+  const packs = startPackChannel();
+  const tours = createTourSource([packs.channel.provider(), builtInProvider(TOURS)]);
   const router = createRouter({
     store: createRunStore(browser.storage.session),
     reports: createReportStore(browser.storage.local, browser.runtime.getManifest().version),
@@ -63,6 +65,8 @@ export function startBackground(): void {
     onVisit: desk.onVisit,
     signOut: desk.signOut,
     speaker: import.meta.env.FIREFOX ? undefined : createSpeaker(chromeTts()),
+    listTours: () => tours.list(),
+    onPacks: packs.onPacks,
   });
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => router.handle(message, sender));
   browser.tabs.onRemoved.addListener((tabId) => void router.forgetTab(tabId));
