@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PACK_LIMITS } from '../engine/pack/format';
 import type { GuidePrefs } from '../engine/prefs';
 import type { RunState } from '../engine/runner';
 import type { Tour } from '../engine/schema';
@@ -42,12 +43,15 @@ export const OptionsToBackground = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('options:clear-reports') }),
 ]);
 
-/** The options page's tour-pack section (see extension/packs). Reply: PackStatus or SetUrlResult. */
+/** The options page's tour-pack section (see extension/packs). Reply: PacksReply. */
 export const PacksToBackground = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('options:packs-status') }),
   z.strictObject({ kind: z.literal('options:packs-set-url'), url: url.nullable() }),
   z.strictObject({ kind: z.literal('options:packs-check') }),
   z.strictObject({ kind: z.literal('options:packs-remove') }),
+  // Author mode only: an unsigned pack file to try; its tours run as drafts.
+  z.strictObject({ kind: z.literal('options:packs-load-local'), fileName: z.string().max(200), text: z.string().max(PACK_LIMITS.maxBytes) }),
+  z.strictObject({ kind: z.literal('options:packs-remove-local') }),
 ]);
 
 /** Popup and desk console: every runnable tour (installed pack, built-in), the pack's first. Reply: FoundTour[]. */

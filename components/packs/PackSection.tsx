@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import type { PackStatus } from '../../extension/packs/channel';
 import { PACK_TEXT as T } from '../../extension/packs/strings';
 import type { PackNotice } from '../../extension/packs/use-packs';
+import { TechnicalDetails } from './TechnicalDetails';
 
 export interface PackSectionProps {
   status: PackStatus | null;
@@ -12,10 +13,16 @@ export interface PackSectionProps {
   onRemove(): void;
 }
 
-const NOTICES = { 'not-https': T.notHttps, denied: T.denied, failed: T.failed } as const;
+/** The notices about the address; the local pack's own are shown by LocalPackPanel. */
+const NOTICES: Partial<Record<NonNullable<PackNotice>['kind'], string>> = {
+  'not-https': T.notHttps,
+  'no-permission': T.denied,
+  denied: T.denied,
+  failed: T.failed,
+};
 
 /** Options page: the team lead's tour-pack address, the pack in use, and how the last check went. */
-export function PackSection({ status, busy, notice, onSave, onCheck, onRemove }: PackSectionProps) {
+export function PackSection({ status, busy, notice, onSave, onCheck, onRemove, children }: PackSectionProps & { children?: ReactNode }) {
   const [url, setUrl] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -47,9 +54,9 @@ export function PackSection({ status, busy, notice, onSave, onCheck, onRemove }:
           </button>
         </div>
       </form>
-      {notice && (
+      {notice && NOTICES[notice.kind] && (
         <p role="alert" className="error">
-          {NOTICES[notice]}
+          {NOTICES[notice.kind]}
         </p>
       )}
       {!status && <p aria-live="polite">{T.loading}</p>}
@@ -73,16 +80,7 @@ export function PackSection({ status, busy, notice, onSave, onCheck, onRemove }:
                   <p className="error" data-reason={last.reason}>
                     {T.reasons[last.reason]}
                   </p>
-                  <details>
-                    <summary>{T.technical}</summary>
-                    <ul lang="en">
-                      {[last.message, ...(last.details ?? [])].map((line) => (
-                        <li key={line}>
-                          <code>{line}</code>
-                        </li>
-                      ))}
-                    </ul>
-                  </details>
+                  <TechnicalDetails lines={[last.message, ...(last.details ?? [])]} />
                 </>
               )}
             </dd>
@@ -99,6 +97,7 @@ export function PackSection({ status, busy, notice, onSave, onCheck, onRemove }:
           )}
         </div>
       )}
+      {children}
     </section>
   );
 }

@@ -41,9 +41,10 @@ export function startBackground(): void {
     closeTabs: closePortalTabs,
   });
   const prefs = createPrefsStore(browser.storage.local);
-  // Priority order: drafts (author mode) and installed packs go before the built-in tours.
+  // Priority order: drafts and an unsigned local pack (both author mode only, run as drafts), then
+  // the installed signed pack, then the built-in tours.
   const packs = startPackChannel();
-  const tours = createTourSource([packs.channel.provider(), builtInProvider(TOURS)]);
+  const tours = createTourSource([packs.local.provider(), packs.channel.provider(), builtInProvider(TOURS)]);
   const router = createRouter({
     store: createRunStore(browser.storage.session),
     reports: createReportStore(browser.storage.local, browser.runtime.getManifest().version),

@@ -28,6 +28,19 @@ export const PACK_TEXT = {
   notHttps: 'Địa chỉ phải bắt đầu bằng https://. Sửa lại rồi bấm “Lưu địa chỉ”.',
   denied: 'Chưa được cho phép tải từ địa chỉ này nên chưa lưu. Bấm “Lưu địa chỉ” rồi chọn “Cho phép”.',
   failed: 'Không liên lạc được với Dẫn Bước. Đóng trang Cài đặt rồi mở lại.',
+  local: {
+    heading: 'Gói thử chưa ký (chế độ soạn hướng dẫn)',
+    intro:
+      'Dùng để thử một gói trên máy này trước khi đơn vị phát hành ký. Gói thử được kiểm tra như gói chính thức, chỉ trừ chữ ký. Mỗi bước của các hướng dẫn trong gói thử đều hiện dòng “Bản nháp — chưa kiểm duyệt”. Khi tắt chế độ soạn hướng dẫn, gói thử không được dùng nữa.',
+    fileLabel: 'Chọn tệp gói hướng dẫn (.json)',
+    loaded: (p: { fileName: string; packId: string; version: number; tours: number; loadedAt: number }) =>
+      `Đang dùng tệp “${p.fileName}”: gói “${p.packId}”, phiên bản ${p.version}, có ${p.tours} hướng dẫn, nạp lúc ${timeText(p.loadedAt)}.`,
+    none: 'Chưa nạp gói thử nào.',
+    remove: 'Bỏ gói thử',
+    invalid: 'Tệp này chưa dùng được nên chưa nạp. Sửa tệp theo chi tiết bên dưới rồi chọn lại.',
+    tooLarge: 'Tệp này quá lớn (quá 1 MB) nên chưa nạp.',
+    authorModeOff: 'Chế độ soạn hướng dẫn đang tắt nên không nạp gói thử. Bật chế độ này trước.',
+  },
   reasons: {
     signature:
       'Gói không có chữ ký hợp lệ của đơn vị phát hành đã được tin cậy: tệp có thể đã bị sửa, hoặc được ký bằng khoá khác. Báo cho đơn vị phát hành.',

@@ -165,3 +165,32 @@ test('offline, the last good pack stays in use and the options page says the add
   await expect(installed(options)).toContainText('phiên bản 2');
   await firstStepSays(ext, portal, 2);
 });
+
+test('in author mode an unsigned local pack runs as a draft: every step says "Bản nháp — chưa kiểm duyệt"; off, it is not used', async ({ ext, options, portal }) => {
+  const localSection = options.getByRole('region', { name: 'Gói thử chưa ký (chế độ soạn hướng dẫn)' });
+  await expect(installed(options)).toBeVisible();
+  await expect(localSection).toHaveCount(0);
+  await ext.worker.evaluate(() => chrome.storage.local.set({ authorMode: { v: 1, on: true } }));
+  await localSection.getByLabel('Chọn tệp gói hướng dẫn (.json)').setInputFiles({
+    name: 'goi-thu.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(packOf(7, (p) => (p.packId = 'goi-thu')))),
+  });
+  await expect(localSection.getByTestId('local-pack')).toContainText('Đang dùng tệp “goi-thu.json”: gói “goi-thu”, phiên bản 7');
+  await expect(new AxeBuilder({ page: options }).analyze().then((r) => r.violations)).resolves.toEqual([]);
+
+  await portal.goto(HOME_URL);
+  const popup = await openPopupFor(ext, portal);
+  await popup.getByRole('listitem').filter({ has: popup.getByRole('heading', { name: titleOf(7) }) }).getByRole('button', { name: 'Bắt đầu' }).click();
+  await popup.close();
+  const citizen = new Citizen(portal);
+  await citizen.expectSays(sayOf(7));
+  await expect(citizen.popover.locator('.danbuoc-badge')).toHaveText('Bản nháp — chưa kiểm duyệt');
+  await citizen.closeTour();
+
+  await ext.worker.evaluate(() => chrome.storage.local.set({ authorMode: { v: 1, on: false } }));
+  await expect(localSection).toHaveCount(0);
+  const again = await openPopupFor(ext, portal);
+  await expect(again.getByRole('heading', { name: 'Tìm thủ tục và xem giấy tờ cần chuẩn bị' })).toBeVisible();
+  await expect(again.getByRole('heading', { name: titleOf(7) })).toHaveCount(0);
+});
