@@ -5,6 +5,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalBytes, generatePackKeyPair, PACK_LIMITS, signBytes, type PackKeyPair } from '../../engine/pack';
 import { Tour } from '../../engine/schema';
 import { createPackChannel, type PackChannel } from '../../extension/packs/channel';
+import { downloadPack } from '../../extension/packs/download';
 import { CHANNEL_KEY, INSTALLED_KEY, type CheckProblemReason, type LastCheck } from '../../extension/packs/records';
 import { createPackStore } from '../../extension/packs/store';
 import { parseTrustedKeys } from '../../extension/packs/trusted-keys';
@@ -149,6 +150,21 @@ describe('pack channel: every rejection keeps the last good pack and records why
     expect(result.ok && result.status.lastCheck).toMatchObject({ ok: false, reason: 'signature' });
     expect(await stored()).toBeUndefined();
     expect(await channel.provider().tours()).toEqual([]);
+  });
+});
+
+describe('pack download', () => {
+  it('stops reading an endless body at the size limit', async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 64 * 1024;
+        controller.enqueue(new Uint8Array(64 * 1024));
+      },
+    });
+    const result = await downloadPack(async () => new Response(endless), URL_);
+    expect(result).toMatchObject({ ok: false, reason: 'size' });
+    expect(pulled).toBeLessThan(PACK_LIMITS.maxBytes * 2);
   });
 });
 
