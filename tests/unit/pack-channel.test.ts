@@ -154,17 +154,35 @@ describe('pack channel: every rejection keeps the last good pack and records why
 });
 
 describe('pack download', () => {
-  it('stops reading an endless body at the size limit', async () => {
-    let pulled = 0;
-    const endless = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        pulled += 64 * 1024;
-        controller.enqueue(new Uint8Array(64 * 1024));
+  /** A body of `chunks` × 64 KB with no declared length, counting what was read of it. */
+  function countedBody(chunks: number) {
+    const body = { pulled: 0, stream: undefined as unknown as ReadableStream<Uint8Array> };
+    body.stream = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          if (body.pulled >= chunks * 64 * 1024) return controller.close();
+          body.pulled += 64 * 1024;
+          controller.enqueue(new Uint8Array(64 * 1024));
+        },
       },
-    });
-    const result = await downloadPack(async () => new Response(endless), URL_);
+      { highWaterMark: 0 },
+    );
+    return body;
+  }
+
+  it('stops reading a long body without a declared length at the size limit', async () => {
+    const body = countedBody((8 * PACK_LIMITS.maxBytes) / (64 * 1024));
+    const result = await downloadPack(async () => new Response(body.stream), URL_);
     expect(result).toMatchObject({ ok: false, reason: 'size' });
-    expect(pulled).toBeLessThan(PACK_LIMITS.maxBytes * 2);
+    expect(body.pulled).toBeLessThan(2 * PACK_LIMITS.maxBytes);
+  });
+
+  it('reads nothing of a body whose declared length is over the limit', async () => {
+    const body = countedBody(1);
+    const response = new Response(body.stream, { headers: { 'content-length': String(PACK_LIMITS.maxBytes + 1) } });
+    const result = await downloadPack(async () => response, URL_);
+    expect(result).toMatchObject({ ok: false, reason: 'size' });
+    expect(body.pulled).toBe(0);
   });
 });
 
