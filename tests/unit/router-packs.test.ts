@@ -7,6 +7,7 @@ import { Tour } from '../../engine/schema';
 import { createReportStore } from '../../extension/background/report-store';
 import { createRouter } from '../../extension/background/router';
 import { createRunStore } from '../../extension/background/run-store';
+import type { PacksToBackground } from '../../extension/messages';
 
 const tour = Tour.parse(JSON.parse(readFileSync(new URL('../../tours/dvcqg-tim-thu-tuc.json', import.meta.url), 'utf8')));
 const EXT = 'dan-buoc-test';
@@ -17,12 +18,12 @@ type Sender = Parameters<ReturnType<typeof createRouter>['handle']>[1];
 const optionsPage: Sender = { id: EXT, url: `${BASE}options.html` };
 const content: Sender = { id: EXT, url: HOME, frameId: 0, tab: { id: 7, url: HOME } as Browser.Tabs.Tab };
 
-let onPacks: ReturnType<typeof vi.fn>;
+let onPacks: ReturnType<typeof vi.fn<(message: PacksToBackground) => Promise<unknown>>>;
 let router: ReturnType<typeof createRouter>;
 
 beforeEach(() => {
   fakeBrowser.reset();
-  onPacks = vi.fn(async () => ({ view: null, notice: null }));
+  onPacks = vi.fn(async (_message: PacksToBackground): Promise<unknown> => ({ view: null, notice: null }));
   router = createRouter({
     store: createRunStore(fakeBrowser.storage.session as unknown as Browser.Storage.StorageArea),
     reports: createReportStore(fakeBrowser.storage.local as unknown as Browser.Storage.StorageArea, '0.1.0'),
