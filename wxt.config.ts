@@ -16,8 +16,11 @@ export default defineConfig({
     // content script uses the page's speechSynthesis, which needs no permission.
     // scripting: author mode only — the picker and recorder script is injected into a portal tab when
     // a tour author starts it, never into a citizen's pages (host permissions stay the portal origins).
-    permissions: ['storage', 'browsingData', 'scripting', ...(browser === 'firefox' ? [] : ['tts'])],
+    // alarms: the daily check for a newer signed tour pack.
+    permissions: ['storage', 'browsingData', 'scripting', 'alarms', ...(browser === 'firefox' ? [] : ['tts'])],
     host_permissions: manifestMatches(),
+    // A team lead's tour-pack address: its one origin is requested when added in options, never granted up front.
+    optional_host_permissions: ['https://*/*'],
     action: { default_title: 'Dẫn Bước — hướng dẫn từng bước' },
     browser_specific_settings: {
       gecko: {

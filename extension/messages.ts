@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PACK_LIMITS } from '../engine/pack/format';
 import type { GuidePrefs } from '../engine/prefs';
 import type { RunState } from '../engine/runner';
 import type { Tour } from '../engine/schema';
@@ -42,6 +43,20 @@ export const OptionsToBackground = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('options:clear-reports') }),
 ]);
 
+/** The options page's tour-pack section (see extension/packs). Reply: PacksReply. */
+export const PacksToBackground = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('options:packs-status') }),
+  z.strictObject({ kind: z.literal('options:packs-set-url'), url: url.nullable() }),
+  z.strictObject({ kind: z.literal('options:packs-check') }),
+  z.strictObject({ kind: z.literal('options:packs-remove') }),
+  // Author mode only: an unsigned pack file to try; its tours run as drafts.
+  z.strictObject({ kind: z.literal('options:packs-load-local'), fileName: z.string().max(200), text: z.string().max(PACK_LIMITS.maxBytes) }),
+  z.strictObject({ kind: z.literal('options:packs-remove-local') }),
+]);
+
+/** Popup and desk console: every runnable tour (installed pack, built-in), the pack's first. Reply: FoundTour[]. */
+export const ToursRequest = z.strictObject({ kind: z.literal('pages:tours') });
+
 export const PopupToBackground = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('popup:status'), tabId }),
   z.strictObject({ kind: z.literal('popup:start'), tabId, tourId: id, open: z.boolean().optional() }),
@@ -63,6 +78,8 @@ export type ContentEvent = z.infer<typeof ContentEvent>;
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 export type PopupToBackground = z.infer<typeof PopupToBackground>;
 export type OptionsToBackground = z.infer<typeof OptionsToBackground>;
+export type PacksToBackground = z.infer<typeof PacksToBackground>;
+export type ToursRequest = z.infer<typeof ToursRequest>;
 export type MissingReport = z.infer<typeof MissingReport>;
 export type DeskToBackground = z.infer<typeof DeskToBackground>;
 

@@ -7,4 +7,4 @@ export { fromBase64, generatePackKeyPair, signBytes, toBase64, verifySignature, 
 export { DRAFT_MARKER, PACK_LIMITS, packFileName, type InstalledPack, type PackProblem, type PackRejection } from './format';
 export { foreignOrigins } from './origins';
 export { Pack, type PackInput } from './schema';
-export { verifyPack, type PackVerification } from './verify';
+export { checkPackBytes, verifyPack, type PackVerification } from './verify';

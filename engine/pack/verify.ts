@@ -21,7 +21,17 @@ export async function verifyPack(
     return packProblem('size', `${bytes.length} bytes, at most ${PACK_LIMITS.maxBytes}.`);
   }
   if (!(await verifySignature(bytes, signature, trustedKeys))) return packProblem('signature');
+  return checkPackBytes(bytes, installed);
+}
 
+/**
+ * Everything `verifyPack` checks except the signature. Alone it is only for unsigned local packs
+ * in author mode, whose tours then run as drafts.
+ */
+export function checkPackBytes(bytes: Uint8Array, installed?: InstalledPack): PackVerification {
+  if (bytes.length > PACK_LIMITS.maxBytes) {
+    return packProblem('size', `${bytes.length} bytes, at most ${PACK_LIMITS.maxBytes}.`);
+  }
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));

@@ -4,6 +4,7 @@ import { BrokenStepReports } from '../../components/BrokenStepReports';
 import { AuthorModeSection } from '../../components/authoring/AuthorModeSection';
 import { useAuthorMode } from '../../extension/authoring/use-author-mode';
 import { downloadJson } from '../../components/download';
+import { PackSettings } from '../../components/packs/PackSettings';
 import { PrefsPanelFor } from '../../components/PrefsPanel';
 import '../../components/page.css';
 import { DASHBOARD_TEXT } from '../../extension/dashboard/strings';
@@ -32,6 +33,7 @@ function Options() {
           <PrefsPanelFor model={settings} languages={LANGUAGES} />
         </div>
       )}
+      <PackSettings />
       <BrokenStepReports
         reports={reports}
         tourTitle={(id) => findTour(id)?.title.vi ?? id}

@@ -6,13 +6,15 @@ import '../../components/desk/desk.css';
 import { useDeskModel } from '../../extension/desk/use-desk-model';
 import { useDeskSync } from '../../extension/sync/use-desk-sync';
 import { TOURS } from '../../tours/catalogue';
+import { useTourList } from '../../extension/tour-source/use-tour-list';
 
 function Desk() {
   // Text size and contrast follow the citizen's saved choice on every extension page.
   usePrefs();
   const model = useDeskModel();
   const sync = useDeskSync();
-  return <DeskConsole model={model} tours={TOURS} onPrint={() => window.print()} sync={sync} />;
+  const tours = useTourList(TOURS);
+  return <DeskConsole model={model} tours={tours} onPrint={() => window.print()} sync={sync} />;
 }
 
 createRoot(document.getElementById('root')!).render(

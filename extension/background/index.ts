@@ -13,6 +13,7 @@ import { createPrefsStore, prefsChanged } from '../prefs/store';
 import { authorModeChanged, createAuthorModeStore } from '../authoring/author-mode';
 import { createDraftStore } from '../authoring/drafts';
 import { createAuthorTools } from '../authoring/tools/background';
+import { startPackChannel } from '../packs/background';
 
 /** Closes the tabs showing `origins`, opening a new tab first where that would close a whole window. */
 async function closePortalTabs(origins: readonly string[]): Promise<number> {
@@ -45,9 +46,13 @@ export function startBackground(): void {
   const prefs = createPrefsStore(browser.storage.local);
   const authorMode = createAuthorModeStore(browser.storage.local);
   const drafts = createDraftStore(browser.storage.local);
-  // Priority order: drafts (author mode) and installed packs go before the built-in tours.
+  // Priority order: drafts and an unsigned local pack (both author mode only, run as drafts), then
+  // the installed signed pack, then the built-in tours.
+  const packs = startPackChannel();
   const tours = createTourSource([
     { name: 'drafts', draft: true, tours: async () => ((await authorMode.read()).on ? drafts.runnable() : []) },
+    packs.local.provider(),
+    packs.channel.provider(),
     builtInProvider(TOURS),
   ]);
   const authorTools = createAuthorTools({
@@ -85,6 +90,8 @@ export function startBackground(): void {
     onVisit: desk.onVisit,
     signOut: desk.signOut,
     speaker: import.meta.env.FIREFOX ? undefined : createSpeaker(chromeTts()),
+    listTours: () => tours.list(),
+    onPacks: packs.onPacks,
   });
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => router.handle(message, sender));
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => authorTools.handle(message, sender));

@@ -8,7 +8,9 @@ import {
   ContentToBackground,
   DeskToBackground,
   OptionsToBackground,
+  PacksToBackground,
   PopupToBackground,
+  ToursRequest,
   type BackgroundToContent,
   type ContentReply,
   type SignOutReply,
@@ -42,6 +44,10 @@ export interface RouterDeps {
   prefs?(): Promise<GuidePrefs>;
   /** "Nhờ cán bộ giúp" on a step of the tab's running tour: the desk console flags its task. */
   onHelp?(tour: Tour, stepId: string, at: number): Promise<void>;
+  /** Every runnable tour, for the popup and desk console lists (extension/tour-source). */
+  listTours?(): Promise<FoundTour[]>;
+  /** The options page's tour-pack section (extension/packs). */
+  onPacks?(message: PacksToBackground): Promise<unknown>;
 }
 
 type Sender = Pick<Browser.Runtime.MessageSender, 'id' | 'url' | 'tab' | 'frameId'>;
@@ -227,6 +233,9 @@ export function createRouter(deps: RouterDeps) {
         if (options.success) return onOptions(options.data);
         const desk = DeskToBackground.safeParse(message);
         if (desk.success) return onDesk(desk.data);
+        const packs = PacksToBackground.safeParse(message);
+        if (packs.success && deps.onPacks) return deps.onPacks(packs.data);
+        if (ToursRequest.safeParse(message).success && deps.listTours) return deps.listTours();
       }
       return undefined;
     },

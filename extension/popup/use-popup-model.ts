@@ -4,6 +4,7 @@ import { tourAppliesTo } from '../../engine/runner';
 import type { Tour } from '../../engine/schema';
 import { TOURS } from '../../tours/catalogue';
 import { openDeskPanel } from '../desk/open-panel';
+import { useTourList } from '../tour-source/use-tour-list';
 import type { PopupToBackground, TabStatus } from '../messages';
 import { byPopularity } from './tour-order';
 
@@ -34,6 +35,7 @@ export function usePopupModel(): PopupModel {
   const [failed, setFailed] = useState(false);
   // Looked up ahead: the side panel only opens from the click itself, with no await before it.
   const [windowId, setWindowId] = useState<number>();
+  const tours = useTourList(TOURS);
 
   const ask = useCallback(async (message: PopupToBackground) => {
     setBusy(true);
@@ -60,7 +62,7 @@ export function usePopupModel(): PopupModel {
   }, []);
 
   const url = status?.url ?? '';
-  const ordered = byPopularity(TOURS);
+  const ordered = byPopularity(tours);
   const toursHere = ordered.filter((tour) => url && tourAppliesTo(tour, url));
   const toursElsewhere = ordered.filter((tour) => !toursHere.includes(tour) && tour.start);
   const withTab = (fn: (id: number) => void) => () => tabId !== undefined && fn(tabId);

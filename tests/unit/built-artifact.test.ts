@@ -22,13 +22,16 @@ function built(path: string): string {
  *   gets `sidebar_action` instead, which needs no permission.
  * - tts (Chrome only): read-aloud with the machine's Vietnamese voice. Firefox has no tts API and
  *   reads aloud with the page's speechSynthesis, which needs no permission.
+ * - alarms: the daily check for a newer signed tour pack;
+ * - optional host permissions on HTTPS origins: only the one origin of a tour-pack address a team
+ *   lead adds in options is requested then; nothing is granted up front.
  */
 const expectedPermissions = (target: string) => ({
-  permissions: target === 'chrome-mv3' ? ['storage', 'browsingData', 'scripting', 'tts', 'sidePanel'] : ['storage', 'browsingData', 'scripting'],
+  permissions: target === 'chrome-mv3' ? ['storage', 'browsingData', 'scripting', 'alarms', 'tts', 'sidePanel'] : ['storage', 'browsingData', 'scripting', 'alarms'],
   host_permissions: ALLOWED_ORIGINS.map((o) => `${o}/*`),
   content_script_matches: ALLOWED_ORIGINS.map((o) => `${o}/*`).sort(),
   optional_permissions: undefined,
-  optional_host_permissions: undefined,
+  optional_host_permissions: ['https://*/*'],
   externally_connectable: undefined,
   web_accessible_resources: undefined,
 });

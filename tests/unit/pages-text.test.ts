@@ -8,6 +8,7 @@ import { prefsText } from '../../extension/prefs/strings';
 import { DESK_TEXT } from '../../extension/desk/strings';
 import { DASHBOARD_TEXT } from '../../extension/dashboard/strings';
 import { OPTIONS_TEXT } from '../../extension/options/strings';
+import { PACK_TEXT } from '../../extension/packs/strings';
 
 describe('broken-step strategies in Vietnamese', () => {
   it('names every kind the player reports', () => {
@@ -48,7 +49,7 @@ describe('the Vietnamese UI shows no English and never says "bạn"', () => {
   };
   const flat = (table: object): string[] =>
     Object.values(table).flatMap((v) => (typeof v === 'string' ? [v] : typeof v === 'function' ? [sample(v as (...a: unknown[]) => unknown)] : typeof v === 'object' && v ? flat(v) : []));
-  const tables = { POPUP_TEXT, DESK_TEXT, DASHBOARD_TEXT, OPTIONS_TEXT, prefs: prefsText('vi') };
+  const tables = { POPUP_TEXT, DESK_TEXT, DASHBOARD_TEXT, OPTIONS_TEXT, PACK_TEXT, prefs: prefsText('vi') };
   it.each(Object.entries(tables))('%s', (_name, table) => {
     for (const text of flat(table)) {
       expect(text, text).not.toMatch(/\((?:[A-Z][a-z]+ )+[a-z ,]+[.?]?\)|Something went wrong|please|\bthe\b/);
