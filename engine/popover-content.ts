@@ -71,9 +71,8 @@ export function createPopoverDom(): PopoverDom {
   const close = button('danbuoc-close', '×');
   close.setAttribute('aria-label', T.close);
   close.title = T.close;
-  // "🔊 Đọc" and "Thu nhỏ" sit in the bar with the step's actions, which stays in sight when the popover scrolls.
-  footer.append(progress, actions, read, minimise);
-  root.append(heading, body, footer, close);
+  footer.append(progress, actions);
+  root.append(heading, body, footer, read, minimise, close);
   return { root, heading, body, progress, actions, read, minimise, close };
 }
 

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, devices, expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { chromium, devices, expect, test, type Browser, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
 import { chromiumExecutable, launchWithExtension } from '../support/browser';
 import { Citizen } from '../support/citizen';
 import { startFromPopup, TOUR_TITLE, walkFindProcedure } from '../support/find-procedure-walk';
@@ -127,6 +127,16 @@ test('a tour that leaves for the VNeID login says where the citizen is going and
   expect(errors).toEqual([]);
 });
 
+/**
+ * A finger on the button where it is on screen. The popover's bar of buttons is pinned to its bottom
+ * edge while it scrolls inside; Playwright's own tap first scrolls a button to its place in the flow.
+ */
+async function tapOnScreen(page: Page, button: Locator) {
+  await expect(button).toBeVisible();
+  const box = (await button.boundingBox())!;
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+}
+
 /** The focused field is the element on top at its centre, and the popover lies inside the visible part. */
 async function fieldClearAndPopoverVisible(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -166,7 +176,7 @@ for (const [name, device] of [['portrait', devices['Pixel 7']], ['landscape', de
     await expect(citizen.highlighted).toBeFocused();
     await keyboardOpen();
     await page.keyboard.type('Nguyễn Văn An');
-    await citizen.button('Tiếp').tap();
+    await tapOnScreen(page, citizen.button('Tiếp'));
     await citizen.expectStep(2, 4);
     await expect(citizen.highlighted).toBeFocused();
     await expect.poll(() => fieldClearAndPopoverVisible(page)).toBe('ok');
@@ -225,13 +235,13 @@ for (const name of PHONES) {
     await page.keyboard.type('Nguyễn Văn An');
     await expect(citizen.button('Tiếp')).toBeVisible();
     await expect.poll(() => popoverOnPhone(page)).toBe('ok');
-    await citizen.button('Tiếp').tap();
+    await tapOnScreen(page, citizen.button('Tiếp'));
     await citizen.expectStep(2, 4);
     await expect.poll(() => popoverOnPhone(page, false)).toBe('ok');
     await page.keyboard.type('0912345678');
     await expect(citizen.button('Tiếp')).toBeVisible();
     await expect.poll(() => popoverOnPhone(page)).toBe('ok');
-    await citizen.button('Tiếp').tap();
+    await tapOnScreen(page, citizen.button('Tiếp'));
     await citizen.expectStep(3, 4);
     await expect.poll(() => popoverOnPhone(page, false)).toBe('ok');
     await citizen.highlighted.tap();
@@ -240,12 +250,14 @@ for (const name of PHONES) {
     // "Thu nhỏ" folds the sheet to a bar and "Mở rộng" opens it again: both 44 px, the main action back on screen.
     const fold = citizen.button(/Thu nhỏ|Mở rộng/);
     if (await fold.isVisible()) {
-      await fold.tap();
+      // "🔊 Đọc" and "Thu nhỏ" follow the pinned bar: a person scrolls the sheet to its end to reach them.
+      await citizen.popover.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+      await tapOnScreen(page, fold);
       await expect.poll(() => popoverOnPhone(page)).toMatch(/^(ok|no main action)$/);
-      await fold.tap();
+      await tapOnScreen(page, fold);
       await expect.poll(() => popoverOnPhone(page)).toBe('ok');
     }
-    await citizen.button('Xong').tap();
+    await tapOnScreen(page, citizen.button('Xong'));
     await expect(citizen.popover).toContainText('Hoàn thành');
     await expect.poll(() => popoverOnPhone(page)).toBe('ok');
     expect(errors).toEqual([]);
