@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, devices } from '@playwright/test';
-import { build } from 'esbuild';
+import { build } from 'vite';
 import { chromiumExecutable } from '../../tests/support/browser';
 import { SAMPLE_PAGE, serveWidgetSite, signedTestPack, widgetBuild } from '../../tests/support/widget-site';
 import { kb, ms, summarize } from './stats';
@@ -9,7 +10,8 @@ import type { Section } from './table';
 
 /**
  * The embeddable widget next to the tour libraries a site might embed instead, each bundled the
- * same way (esbuild, minified IIFE, es2020, gzip -9, JS + its CSS), and the widget's time from
+ * way the widget is (scripts/build-widget.ts: Vite library build, IIFE, es2020, terser with two
+ * passes, gzip -9; JS + its CSS), in the same run, and the widget's time from
  * DOMContentLoaded to the "Hướng dẫn" button on screen on an emulated phone with 4× CPU throttling.
  *   BENCH_WIDGET_LOADS (9)   page loads measured
  */
@@ -45,19 +47,32 @@ const PEERS: Peer[] = [
 
 const gzip = (bytes: Uint8Array | string) => gzipSync(bytes, { level: 9 }).length;
 
+const PEER_DIR = resolve('.output/bench-peers');
+
+/** The widget's own build settings (scripts/build-widget.ts), without its driver.js hardening. */
 async function peerSize(peer: Peer): Promise<{ js: number; css: number }> {
-  const result = await build({
-    stdin: { contents: peer.entry, resolveDir: process.cwd(), loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    target: 'es2020',
-    platform: 'browser',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    write: false,
+  const entry = resolve(PEER_DIR, 'entry.js');
+  await mkdir(PEER_DIR, { recursive: true });
+  await writeFile(entry, peer.entry);
+  const outDir = resolve(PEER_DIR, 'out');
+  await build({
+    configFile: false,
     logLevel: 'error',
+    publicDir: false,
+    root: process.cwd(),
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2020',
+      minify: 'terser',
+      terserOptions: { compress: { passes: 2 } },
+      lib: { entry, name: 'Peer', formats: ['iife'], fileName: () => 'peer.js' },
+    },
   });
-  return { js: gzip(result.outputFiles[0].contents), css: peer.css ? gzip(await readFile(peer.css)) : 0 };
+  const js = gzip(await readFile(resolve(outDir, 'peer.js')));
+  await rm(PEER_DIR, { recursive: true, force: true });
+  return { js, css: peer.css ? gzip(await readFile(peer.css)) : 0 };
 }
 
 async function launcherTimes(loads: number): Promise<number[]> {
@@ -105,7 +120,7 @@ export async function benchWidget(): Promise<Section> {
     title: '8. Embeddable widget (scripts/bench/widget.ts)',
     rows: [
       { name: `Dẫn Bước widget  .output/widget/${widget.file.split('/').pop()} (CSS inside)`, value: `${kb(widgetGzip)} gzip` },
-      ...peers.map((p) => ({ name: `${p.name} (esbuild, minified iife es2020, JS + CSS)`, value: `${kb(p.js + p.css)} gzip (JS ${kb(p.js)}, CSS ${kb(p.css)})` })),
+      ...peers.map((p) => ({ name: `${p.name} (built as the widget is: Vite IIFE es2020, terser, JS + CSS)`, value: `${kb(p.js + p.css)} gzip (JS ${kb(p.js)}, CSS ${kb(p.css)})` })),
       {
         name: 'DOMContentLoaded → "Hướng dẫn" on screen, Pixel 7 emulation, 4× CPU throttling (pack fetch + signature check included)',
         value: `median ${ms(times.median, 1)}, p95 ${ms(times.p95, 1)}, max ${ms(times.max, 1)} (n=${times.n})`,

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, devices, expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { chromium, devices, expect, test, type Browser, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
 import { chromiumExecutable, launchWithExtension } from '../support/browser';
 import { Citizen } from '../support/citizen';
 import { startFromPopup, TOUR_TITLE, walkFindProcedure } from '../support/find-procedure-walk';
@@ -127,6 +127,16 @@ test('a tour that leaves for the VNeID login says where the citizen is going and
   expect(errors).toEqual([]);
 });
 
+/**
+ * A finger on the button where it is on screen. The popover's bar of buttons is pinned to its bottom
+ * edge while it scrolls inside; Playwright's own tap first scrolls a button to its place in the flow.
+ */
+async function tapOnScreen(page: Page, button: Locator) {
+  await expect(button).toBeVisible();
+  const box = (await button.boundingBox())!;
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+}
+
 /** The focused field is the element on top at its centre, and the popover lies inside the visible part. */
 async function fieldClearAndPopoverVisible(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -166,7 +176,7 @@ for (const [name, device] of [['portrait', devices['Pixel 7']], ['landscape', de
     await expect(citizen.highlighted).toBeFocused();
     await keyboardOpen();
     await page.keyboard.type('Nguyễn Văn An');
-    await citizen.button('Tiếp').tap();
+    await tapOnScreen(page, citizen.button('Tiếp'));
     await citizen.expectStep(2, 4);
     await expect(citizen.highlighted).toBeFocused();
     await expect.poll(() => fieldClearAndPopoverVisible(page)).toBe('ok');
@@ -177,6 +187,79 @@ for (const [name, device] of [['portrait', devices['Pixel 7']], ['landscape', de
     await citizen.expectStep(3, 4);
     await citizen.highlighted.tap();
     await citizen.expectStep(4, 4);
+    expect(errors).toEqual([]);
+  });
+}
+
+/**
+ * Every visible button of the popover is at least 44 × 44 CSS px, and its main action lies inside the
+ * visual viewport with nothing on top of it: reachable without scrolling the page.
+ */
+async function popoverOnPhone(page: Page, needMain = true): Promise<string> {
+  return page.evaluate((needMain) => {
+    const popover = document.querySelector('.danbuoc-popover');
+    if (!popover) return 'no popover';
+    const small = [...popover.querySelectorAll('button')]
+      .map((b) => [b, b.getBoundingClientRect()] as const)
+      .filter(([, r]) => r.width > 0)
+      .filter(([, r]) => r.width < 44 || r.height < 44)
+      .map(([b, r]) => `"${b.getAttribute('aria-label') ?? b.textContent}" ${r.width.toFixed(1)}×${r.height.toFixed(1)}`);
+    if (small.length) return `buttons under 44 px: ${small.join(', ')}`;
+    const main = popover.querySelector('.danbuoc-main');
+    if (!main) return needMain ? 'no main action' : 'ok';
+    const vv = window.visualViewport!;
+    const r = main.getBoundingClientRect();
+    const inside = r.top >= vv.offsetTop && r.bottom <= vv.offsetTop + vv.height && r.left >= vv.offsetLeft && r.right <= vv.offsetLeft + vv.width;
+    if (!inside) return `"${main.textContent}" outside the visible part (${Math.round(r.top)}–${Math.round(r.bottom)} of ${Math.round(vv.height)})`;
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return hit === main ? 'ok' : `"${main.textContent}" covered by ${hit?.className || hit?.tagName}`;
+  }, needMain);
+}
+
+const PHONES = ['iPhone SE', 'Galaxy S8', 'iPhone 14 Pro Max', 'iPhone SE landscape', 'Galaxy S8 landscape', 'Pixel 7 landscape'] as const;
+for (const name of PHONES) {
+  const device = devices[name];
+  test(`on a phone (${name}, ${device.viewport.width}×${device.viewport.height}, touch): 44 px tap targets, the main action always on screen`, async () => {
+    const { page, citizen, errors } = await openSite({}, { ...device, locale: 'vi-VN' });
+    await page.goto(SAMPLE_PAGE);
+    await launcher(page).tap();
+    for (const control of [launcher(page), ...(await page.locator('dan-buoc-widget').getByRole('button').all())]) {
+      const box = await control.boundingBox();
+      expect(box!.width).toBeGreaterThanOrEqual(44);
+      expect(box!.height).toBeGreaterThanOrEqual(44);
+    }
+    await page.getByRole('button', { name: SAMPLE_TOUR }).tap();
+    await citizen.expectStep(1, 4);
+    // An input step offers "Tiếp" once something is typed.
+    await expect.poll(() => popoverOnPhone(page, false)).toBe('ok');
+    await page.keyboard.type('Nguyễn Văn An');
+    await expect(citizen.button('Tiếp')).toBeVisible();
+    await expect.poll(() => popoverOnPhone(page)).toBe('ok');
+    await tapOnScreen(page, citizen.button('Tiếp'));
+    await citizen.expectStep(2, 4);
+    await expect.poll(() => popoverOnPhone(page, false)).toBe('ok');
+    await page.keyboard.type('0912345678');
+    await expect(citizen.button('Tiếp')).toBeVisible();
+    await expect.poll(() => popoverOnPhone(page)).toBe('ok');
+    await tapOnScreen(page, citizen.button('Tiếp'));
+    await citizen.expectStep(3, 4);
+    await expect.poll(() => popoverOnPhone(page, false)).toBe('ok');
+    await citizen.highlighted.tap();
+    await citizen.expectStep(4, 4);
+    await expect.poll(() => popoverOnPhone(page)).toBe('ok');
+    // "Thu nhỏ" folds the sheet to a bar and "Mở rộng" opens it again: both 44 px, the main action back on screen.
+    const fold = citizen.button(/Thu nhỏ|Mở rộng/);
+    if (await fold.isVisible()) {
+      // "🔊 Đọc" and "Thu nhỏ" follow the pinned bar: a person scrolls the sheet to its end to reach them.
+      await citizen.popover.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+      await tapOnScreen(page, fold);
+      await expect.poll(() => popoverOnPhone(page)).toMatch(/^(ok|no main action)$/);
+      await tapOnScreen(page, fold);
+      await expect.poll(() => popoverOnPhone(page)).toBe('ok');
+    }
+    await tapOnScreen(page, citizen.button('Xong'));
+    await expect(citizen.popover).toContainText('Hoàn thành');
+    await expect.poll(() => popoverOnPhone(page)).toBe('ok');
     expect(errors).toEqual([]);
   });
 }

@@ -8,9 +8,13 @@ import { describe, expect, it } from 'vitest';
  * Gates the built widget (`npm run build` writes .output/widget/): size, what it must not carry, its
  * SRI hash, and a smoke boot that adds exactly one global.
  *
- * Budget: the issue asks for ≤ 20 KB gzip (goal 17 KB); the widget is 28.7 KB today (the engine it
- * shares with the content script, plus the pack check, spoken forms, runner and launcher). This
- * ceiling holds it where it is until the widget's own parts shrink. See README "Widget".
+ * Budget: the issue asks for ≤ 20 KB gzip (goal 17 KB); the widget is 28.7 KB. Measured per source
+ * file (terser build with a source map): the engine it shares with the content script is ≈ 19.3 KB
+ * of it (driver.js alone ≈ 3.8 KB), and the widget's own needs ≈ 10 KB: pack download, signature
+ * and shape check, config check, the runner, spoken forms for read-aloud, the launcher with its
+ * settings, keyboard-aware placement. Nothing is bundled twice. This ceiling holds the measured
+ * size; ≤ 20 KB needs a smaller engine (driver.js replaced), not a smaller widget shell. See README
+ * "Widget".
  */
 const WIDGET_BUDGET_BYTES = 29 * 1024;
 
