@@ -10,6 +10,8 @@ import { createReportStore } from './report-store';
 import { createRunStore } from './run-store';
 import { chromeTts, createSpeaker } from './tts';
 import { createPrefsStore, prefsChanged } from '../prefs/store';
+import { createAuthorModeStore } from '../authoring/author-mode';
+import { createDraftStore } from '../authoring/drafts';
 
 /** Closes the tabs showing `origins`, opening a new tab first where that would close a whole window. */
 async function closePortalTabs(origins: readonly string[]): Promise<number> {
@@ -41,7 +43,12 @@ export function startBackground(): void {
   });
   const prefs = createPrefsStore(browser.storage.local);
   // Priority order: drafts (author mode) and installed packs go before the built-in tours.
-  const tours = createTourSource([builtInProvider(TOURS)]);
+  const authorMode = createAuthorModeStore(browser.storage.local);
+  const drafts = createDraftStore(browser.storage.local);
+  const tours = createTourSource([
+    {name:'drafts', draft:true, tours: async () => (await authorMode.read()).on ? drafts.runnable() : []},
+    builtInProvider(TOURS),
+  ]);
   const router = createRouter({
     store: createRunStore(browser.storage.session),
     reports: createReportStore(browser.storage.local, browser.runtime.getManifest().version),
@@ -63,6 +70,7 @@ export function startBackground(): void {
     onVisit: desk.onVisit,
     signOut: desk.signOut,
     speaker: import.meta.env.FIREFOX ? undefined : createSpeaker(chromeTts()),
+    authorMode: async () => (await authorMode.read()).on,
   });
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => router.handle(message, sender));
   browser.tabs.onRemoved.addListener((tabId) => void router.forgetTab(tabId));

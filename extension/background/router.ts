@@ -1,16 +1,18 @@
 import type Browser from 'webextension-polyfill';
 import { DEFAULT_PREFS, type GuidePrefs } from '../../engine/prefs';
-import { reduce, startRun, type RunEffect, type RunEvent, type RunState } from '../../engine/runner';
+import { reduce, startRun, startRunAt, type RunEffect, type RunEvent, type RunState } from '../../engine/runner';
 import type { SpeakResult } from '../../engine/prefs';
 import type { Tour } from '../../engine/schema';
 import { isAllowedOrigin, originOf } from '../../engine/sites';
 import {
   ContentToBackground,
   DeskToBackground,
+  EditorToBackground,
   OptionsToBackground,
   PopupToBackground,
   type BackgroundToContent,
   type ContentReply,
+  type PreviewReply,
   type SignOutReply,
   type TabStatus,
 } from '../messages';
@@ -42,6 +44,8 @@ export interface RouterDeps {
   prefs?(): Promise<GuidePrefs>;
   /** "Nhờ cán bộ giúp" on a step of the tab's running tour: the desk console flags its task. */
   onHelp?(tour: Tour, stepId: string, at: number): Promise<void>;
+  /** Author mode is on: only then may the editor preview a draft. Absent = off. */
+  authorMode?(): Promise<boolean>;
 }
 
 type Sender = Pick<Browser.Runtime.MessageSender, 'id' | 'url' | 'tab' | 'frameId'>;
@@ -208,6 +212,27 @@ export function createRouter(deps: RouterDeps) {
     });
   }
 
+  /** "Chạy thử từ bước này": a draft from step N on the chosen tab, in author mode only. */
+  async function onEditor(message: EditorToBackground): Promise<PreviewReply> {
+    const { tabId, tourId, stepIndex } = message;
+    if (!(await deps.authorMode?.().catch(() => false))) {
+      return { ok: false, error: 'Chế độ soạn hướng dẫn đang tắt nên không chạy thử được. Bật trong trang Cài đặt rồi thử lại.' };
+    }
+    return serial(tabId, async () => {
+      const url = await deps.tabUrl(tabId);
+      if (!url || url.startsWith(deps.extensionBaseUrl)) {
+        return { ok: false, error: 'Thẻ đã chọn không phải trang của Cổng. Mở trang của bước cần thử trong một thẻ rồi chọn lại.' };
+      }
+      const found = await deps.findTour(tourId);
+      if (!found) return { ok: false, error: `Không tìm thấy hướng dẫn "${tourId}". Bản nháp cần hết lỗi mới chạy thử được.` };
+      if (stepIndex >= found.tour.steps.length) return { ok: false, error: `Hướng dẫn chỉ có ${found.tour.steps.length} bước.` };
+      const run = startRunAt(found.tour, url, deps.now(), stepIndex).state;
+      await deps.store.set(tabId, run);
+      await broadcast(tabId, run, url);
+      return { ok: true, status: run.status === 'active' ? 'active' : 'away', url };
+    });
+  }
+
   async function onOptions(message: OptionsToBackground): Promise<ReportList> {
     if (message.kind === 'options:clear-reports') await deps.reports.clear();
     return deps.reports.list();
@@ -227,6 +252,8 @@ export function createRouter(deps: RouterDeps) {
         if (options.success) return onOptions(options.data);
         const desk = DeskToBackground.safeParse(message);
         if (desk.success) return onDesk(desk.data);
+        const editor = EditorToBackground.safeParse(message);
+        if (editor.success) return onEditor(editor.data);
       }
       return undefined;
     },
