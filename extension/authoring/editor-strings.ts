@@ -72,6 +72,7 @@ export const EDITOR_TEXT = {
     wait: 'wait — chờ, không giới hạn thời gian',
   } as Record<string, string>,
   to: 'Trang cần tới (to)',
+  moreOptions: 'Thêm tuỳ chọn: thời gian tìm, khung trang, điều kiện, lỗi trang',
   completes: 'Xong việc này khi qua bước (completes)',
   timeoutMs: 'Thời gian tìm, mili giây (timeoutMs)',
   frame: 'Khung trang (frame)',
