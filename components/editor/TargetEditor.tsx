@@ -95,13 +95,13 @@ export function TargetEditor({ ed, path, label, counts }: Props) {
                 <TextField ed={ed} path={[...at, 'nth']} label={T.nth} numeric />
                 {s.within !== undefined && <p className="note">{T.within(JSON.stringify(s.within))}</p>}
                 <div className="row-actions">
-                  <button type="button" disabled={i === 0} onClick={() => ed.edit(moveItem(listJson(), path, i, -1))}>
+                  <button type="button" aria-label={`${T.up} (${T.alternative(i + 1)})`} disabled={i === 0} onClick={() => ed.edit(moveItem(listJson(), path, i, -1))}>
                     {T.up}
                   </button>
-                  <button type="button" disabled={i === list.length - 1} onClick={() => ed.edit(moveItem(listJson(), path, i, 1))}>
+                  <button type="button" aria-label={`${T.down} (${T.alternative(i + 1)})`} disabled={i === list.length - 1} onClick={() => ed.edit(moveItem(listJson(), path, i, 1))}>
                     {T.down}
                   </button>
-                  <button type="button" className="danger" onClick={() => ed.edit(removeItem(listJson(), path, i))}>
+                  <button type="button" className="danger" aria-label={`${T.removeAlternative} (${T.alternative(i + 1)})`} onClick={() => ed.edit(removeItem(listJson(), path, i))}>
                     {T.removeAlternative}
                   </button>
                 </div>
