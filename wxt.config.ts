@@ -14,7 +14,8 @@ export default defineConfig({
     // browsingData: the desk console's "sign the citizen out" (cookies and site data of the visited portal origins only).
     // tts (Chrome only): read-aloud with the machine's Vietnamese voice. Firefox has no tts API; its
     // content script uses the page's speechSynthesis, which needs no permission.
-    permissions: ['storage', 'browsingData', ...(browser === 'firefox' ? [] : ['tts'])],
+    // scripting: the tour editor's "Kiểm tra bước này" injects a small resolver into the chosen portal tab (author mode).
+    permissions: ['storage', 'browsingData', 'scripting', ...(browser === 'firefox' ? [] : ['tts'])],
     host_permissions: manifestMatches(),
     action: { default_title: 'Dẫn Bước — hướng dẫn từng bước' },
     browser_specific_settings: {

@@ -120,6 +120,7 @@ export const EDITOR_TEXT = {
   inspectHeading: (n: number) => `Bước ${n} trên thẻ đã chọn, lúc này`,
   inspectCount: (n: number) => (n === 1 ? 'khớp đúng 1 chỗ' : n === 0 ? 'không thấy chỗ nào' : `khớp ${n} chỗ`),
   inspectFrame: (frame: number) => (frame === 0 ? 'trang chính' : `khung trang ${frame}`),
+  inspectBadTarget: 'Chỗ cần tìm của bước này còn lỗi. Sửa lỗi ở phần “Chỗ cần tìm (target)” rồi kiểm tra lại.',
   inspectNoTarget: 'Bước này không có chỗ cần tìm (target).',
   inspectFailed: 'Chưa kiểm tra được trên thẻ đã chọn. Kiểm tra thẻ còn mở và đang ở trang của Cổng, rồi thử lại.',
 } as const;

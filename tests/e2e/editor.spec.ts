@@ -126,3 +126,24 @@ test('an edit in the editor is what the preview runs: a changed sentence shows o
   await citizen.expectStep(2, 5);
   await citizen.expectSays(sentence);
 });
+
+test('"Kiểm tra bước này" counts what each strategy matches on the tab now: 1 for a good one, 0 for a broken one', async ({ ext, portal }) => {
+  await setAuthorMode(ext, true);
+  const editor = await TourEditor.open(ext);
+  await editor.openFile(`${DRAFT_ID}.json`, JSON.stringify(draftTour()));
+  const step = editor.step(1);
+  const target = step.getByRole('group', { name: 'Chỗ cần tìm (target)' });
+  await target.getByRole('button', { name: 'Thêm cách tìm' }).click();
+  await target.getByRole('group', { name: 'Cách tìm 4' }).getByLabel('Chữ cần tìm').fill('Không có chữ này trên trang');
+  await expect(editor.problems).toContainText('Không có lỗi');
+  await expect(portal).toHaveURL(HOME);
+  await step.getByRole('button', { name: 'Kiểm tra bước này' }).click();
+  await expect(target.getByRole('group', { name: /^Cách tìm 1 — khớp đúng 1 chỗ$/ })).toBeVisible();
+  await expect(target.getByRole('group', { name: /^Cách tìm 4 — không thấy chỗ nào$/ })).toBeVisible();
+  await expect(step.getByRole('status')).toHaveText(
+    'Bước 1 trên thẻ đã chọn, lúc này: Cách tìm 1 khớp đúng 1 chỗ; Cách tìm 2 khớp đúng 1 chỗ; Cách tìm 3 khớp đúng 1 chỗ; Cách tìm 4 không thấy chỗ nào.',
+  );
+  // Nothing of the check is left on the page itself (it runs in the extension's isolated world).
+  expect(await portal.evaluate(() => '__danbuocInspectStep' in globalThis)).toBe(false);
+  await expectAxeClean(editor.page, 'editor after a check');
+});

@@ -22,7 +22,7 @@ function built(path: string): string {
  *   reads aloud with the page's speechSynthesis, which needs no permission.
  */
 const expectedPermissions = (target: string) => ({
-  permissions: target === 'chrome-mv3' ? ['storage', 'browsingData', 'tts', 'sidePanel'] : ['storage', 'browsingData'],
+  permissions: target === 'chrome-mv3' ? ['storage', 'browsingData', 'scripting', 'tts', 'sidePanel'] : ['storage', 'browsingData', 'scripting'],
   host_permissions: ALLOWED_ORIGINS.map((o) => `${o}/*`),
   content_script_matches: ALLOWED_ORIGINS.map((o) => `${o}/*`).sort(),
   optional_permissions: undefined,
