@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { canonicalText } from '../../engine/tour-check';
 import { TourEditor, setAuthorMode } from '../support/editor';
+import { startFromPopup } from '../support/find-procedure-walk';
 import { expect, test, HOME } from '../support/fixtures';
-import { expectAxeClean } from '../support/pages';
+import { expectAxeClean, horizontalOverflow, setPrefs } from '../support/pages';
 
 /**
  * The tour editor (issue 10): an author opens a tour file, sees what `tours:check` would say with
@@ -146,4 +147,43 @@ test('"Kiểm tra bước này" counts what each strategy matches on the tab now
   // Nothing of the check is left on the page itself (it runs in the extension's isolated world).
   expect(await portal.evaluate(() => '__danbuocInspectStep' in globalThis)).toBe(false);
   await expectAxeClean(editor.page, 'editor after a check');
+});
+
+test('a draft replaces the built-in tour of the same id only while author mode is on', async ({ ext, portal, citizen }) => {
+  await setAuthorMode(ext, true);
+  const editor = await TourEditor.open(ext);
+  const sameId = structuredClone(ORIGINAL);
+  sameId.steps[0].say.vi = 'Gõ tên thủ tục vào ô tìm kiếm (bản nháp đang sửa).';
+  await editor.openFile('dvcqg-tim-thu-tuc.json', JSON.stringify(sameId));
+  await expect(editor.problems).toContainText('Không có lỗi');
+
+  // Off: the citizen's tour is the reviewed one, without the draft badge.
+  await setAuthorMode(ext, false);
+  await (await startFromPopup(ext, portal)).close();
+  await citizen.expectStep(1, 5);
+  await citizen.expectSays(ORIGINAL.steps[0].say.vi);
+  await expect(citizen.popover.locator('.danbuoc-badge')).toHaveCount(0);
+  await citizen.closeTour();
+
+  // On: the same start runs the draft, marked as one.
+  await setAuthorMode(ext, true);
+  await (await startFromPopup(ext, portal)).close();
+  await citizen.expectStep(1, 5);
+  await citizen.expectSays(sameId.steps[0].say.vi);
+  await expect(citizen.popover.locator('.danbuoc-badge')).toHaveText(DRAFT_BADGE);
+});
+
+test('at A++ (text 200 %) on a 360 px window the editor, problems shown, stays readable: axe-clean, nothing cut off sideways', async ({ ext }) => {
+  await setAuthorMode(ext, true);
+  await setPrefs(ext, { textSize: 200 });
+  const editor = await TourEditor.open(ext);
+  await editor.page.setViewportSize({ width: 360, height: 740 });
+  const broken = draftTour();
+  broken.steps[0].target[2].css = '';
+  broken.steps[2].page = 'http://dichvucong.gov.vn/tim-kiem-thu-tuc-hanh-chinh*';
+  await editor.openFile(`${DRAFT_ID}.json`, JSON.stringify(broken));
+  await expect(editor.problems).toContainText('2 lỗi phải sửa');
+  await expect(editor.page.locator('html')).toHaveAttribute('data-text-size', '200');
+  expect(await horizontalOverflow(editor.page)).toEqual([]);
+  await expectAxeClean(editor.page, 'editor at A++, 360 px');
 });
