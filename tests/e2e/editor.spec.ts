@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { canonicalText } from '../../engine/tour-check';
 import { TourEditor, setAuthorMode } from '../support/editor';
-import { startFromPopup } from '../support/find-procedure-walk';
+import type { Page } from '@playwright/test';
 import { expect, test, HOME } from '../support/fixtures';
 import { expectAxeClean, horizontalOverflow, setPrefs } from '../support/pages';
 
@@ -157,9 +157,16 @@ test('a draft replaces the built-in tour of the same id only while author mode i
   await editor.openFile('dvcqg-tim-thu-tuc.json', JSON.stringify(sameId));
   await expect(editor.problems).toContainText('Không có lỗi');
 
+  // The popup's own "Bắt đầu" message, sent from an extension page.
+  const startTour = async (page: Page) => {
+    const tabId = await editor.page.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, page.url());
+    await editor.page.evaluate((message) => chrome.runtime.sendMessage(message), { kind: 'popup:start', tabId, tourId: ORIGINAL.id });
+    await page.bringToFront();
+  };
+
   // Off: the citizen's tour is the reviewed one, without the draft badge.
   await setAuthorMode(ext, false);
-  await (await startFromPopup(ext, portal)).close();
+  await startTour(portal);
   await citizen.expectStep(1, 5);
   await citizen.expectSays(ORIGINAL.steps[0].say.vi);
   await expect(citizen.popover.locator('.danbuoc-badge')).toHaveCount(0);
@@ -167,10 +174,11 @@ test('a draft replaces the built-in tour of the same id only while author mode i
 
   // On: the same start runs the draft, marked as one.
   await setAuthorMode(ext, true);
-  await (await startFromPopup(ext, portal)).close();
-  await citizen.expectStep(1, 5);
-  await citizen.expectSays(sameId.steps[0].say.vi);
-  await expect(citizen.popover.locator('.danbuoc-badge')).toHaveText(DRAFT_BADGE);
+  await startTour(portal);
+  const author = citizen;
+  await author.expectStep(1, 5);
+  await author.expectSays(sameId.steps[0].say.vi);
+  await expect(author.popover.locator('.danbuoc-badge')).toHaveText(DRAFT_BADGE);
 });
 
 test('at A++ (text 200 %) on a 360 px window the editor, problems shown, stays readable: axe-clean, nothing cut off sideways', async ({ ext }) => {
