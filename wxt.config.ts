@@ -14,8 +14,8 @@ export default defineConfig({
     // browsingData: the desk console's "sign the citizen out" (cookies and site data of the visited portal origins only).
     // tts (Chrome only): read-aloud with the machine's Vietnamese voice. Firefox has no tts API; its
     // content script uses the page's speechSynthesis, which needs no permission.
-    // scripting: author mode only — the picker and recorder script is injected into a portal tab when
-    // a tour author starts it, never into a citizen's pages (host permissions stay the portal origins).
+    // scripting: author mode only — the picker/recorder script, and the editor's "Kiểm tra bước này"
+    // resolver, are injected into a portal tab when a tour author starts them, never into a citizen's pages (host permissions stay the portal origins).
     // alarms: the daily check for a newer signed tour pack.
     permissions: ['storage', 'browsingData', 'scripting', 'alarms', ...(browser === 'firefox' ? [] : ['tts'])],
     host_permissions: manifestMatches(),

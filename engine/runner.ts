@@ -89,6 +89,25 @@ export function startRun(tour: Tour, url: string, at: number): Transition {
   return { state, effects: [{ type: 'render' }] };
 }
 
+/**
+ * Starts at step `index` instead of the first (an author previewing a draft from that step): active
+ * when the tab is on that step's page, else waiting for it like any run that is away.
+ */
+export function startRunAt(tour: Tour, url: string, at: number, index: number): Transition {
+  if (!Number.isInteger(index) || index < 0 || index >= tour.steps.length) {
+    throw new RangeError(`step ${index} is not in tour "${tour.id}" (${tour.steps.length} steps)`);
+  }
+  const state: RunState = {
+    v: RUN_STATE_VERSION,
+    tourId: tour.id,
+    stepIndex: index,
+    status: stepMatchesUrl(tour, index, url) ? 'active' : 'away',
+    startedAt: at,
+    updatedAt: at,
+  };
+  return { state, effects: [{ type: 'render' }] };
+}
+
 function isLive(state: RunState): boolean {
   return state.status === 'active' || state.status === 'away';
 }

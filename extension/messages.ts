@@ -74,6 +74,11 @@ export const DeskToBackground = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/** From the tour editor (author mode only): play a draft from one of its steps on a tab. */
+export const EditorToBackground = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('editor:preview'), tabId, tourId: id, stepIndex: z.number().int().min(0).max(79) }),
+]);
+
 export type ContentEvent = z.infer<typeof ContentEvent>;
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 export type PopupToBackground = z.infer<typeof PopupToBackground>;
@@ -82,6 +87,7 @@ export type PacksToBackground = z.infer<typeof PacksToBackground>;
 export type ToursRequest = z.infer<typeof ToursRequest>;
 export type MissingReport = z.infer<typeof MissingReport>;
 export type DeskToBackground = z.infer<typeof DeskToBackground>;
+export type EditorToBackground = z.infer<typeof EditorToBackground>;
 
 /** What a page needs to draw the current step. */
 export interface RunSnapshot {
@@ -113,3 +119,6 @@ export interface BackgroundToContent {
 
 /** Reply to `desk:sign-out`: which portal origins were cleared, or why nothing was. */
 export type SignOutReply = { ok: true; origins: string[]; closedTabs: number } | { ok: false; error: { vi: string; en: string } };
+
+/** Reply to `editor:preview`: where the run stands, or why it did not start (Vietnamese, for the author). */
+export type PreviewReply = { ok: true; status: 'active' | 'away'; url: string | null } | { ok: false; error: string };

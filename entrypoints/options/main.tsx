@@ -26,6 +26,7 @@ function Options() {
           {DASHBOARD_TEXT.linkFromOptions}
         </a>
       </p>
+      <p><a href="/editor.html" target="_blank" rel="noopener">Soạn hướng dẫn (khi đã bật “Chế độ soạn hướng dẫn”)</a></p>
       <h1>{T.title}</h1>
       <AuthorModeSection {...useAuthorMode()} />
       {settings.prefs && (

@@ -92,6 +92,7 @@ export function startBackground(): void {
     speaker: import.meta.env.FIREFOX ? undefined : createSpeaker(chromeTts()),
     listTours: () => tours.list(),
     onPacks: packs.onPacks,
+    authorMode: async () => (await authorMode.read()).on,
   });
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => router.handle(message, sender));
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => authorTools.handle(message, sender));

@@ -1,18 +1,20 @@
 import type Browser from 'webextension-polyfill';
 import { DEFAULT_PREFS, type GuidePrefs } from '../../engine/prefs';
-import { reduce, startRun, type RunEffect, type RunEvent, type RunState } from '../../engine/runner';
+import { reduce, startRun, startRunAt, type RunEffect, type RunEvent, type RunState } from '../../engine/runner';
 import type { SpeakResult } from '../../engine/prefs';
 import type { Tour } from '../../engine/schema';
 import { isAllowedOrigin, originOf } from '../../engine/sites';
 import {
   ContentToBackground,
   DeskToBackground,
+  EditorToBackground,
   OptionsToBackground,
   PacksToBackground,
   PopupToBackground,
   ToursRequest,
   type BackgroundToContent,
   type ContentReply,
+  type PreviewReply,
   type SignOutReply,
   type TabStatus,
 } from '../messages';
@@ -48,6 +50,8 @@ export interface RouterDeps {
   listTours?(): Promise<FoundTour[]>;
   /** The options page's tour-pack section (extension/packs). */
   onPacks?(message: PacksToBackground): Promise<unknown>;
+  /** Author mode is on: only then may the editor preview a draft. Absent = off. */
+  authorMode?(): Promise<boolean>;
 }
 
 type Sender = Pick<Browser.Runtime.MessageSender, 'id' | 'url' | 'tab' | 'frameId'>;
@@ -214,6 +218,27 @@ export function createRouter(deps: RouterDeps) {
     });
   }
 
+  /** "Chạy thử từ bước này": a draft from step N on the chosen tab, in author mode only. */
+  async function onEditor(message: EditorToBackground): Promise<PreviewReply> {
+    const { tabId, tourId, stepIndex } = message;
+    if (!(await deps.authorMode?.().catch(() => false))) {
+      return { ok: false, error: 'Chế độ soạn hướng dẫn đang tắt nên không chạy thử được. Bật trong trang Cài đặt rồi thử lại.' };
+    }
+    return serial(tabId, async () => {
+      const url = await deps.tabUrl(tabId);
+      if (!url || url.startsWith(deps.extensionBaseUrl)) {
+        return { ok: false, error: 'Thẻ đã chọn không phải trang của Cổng. Mở trang của bước cần thử trong một thẻ rồi chọn lại.' };
+      }
+      const found = await deps.findTour(tourId);
+      if (!found) return { ok: false, error: `Không tìm thấy hướng dẫn "${tourId}". Bản nháp cần hết lỗi mới chạy thử được.` };
+      if (stepIndex >= found.tour.steps.length) return { ok: false, error: `Hướng dẫn chỉ có ${found.tour.steps.length} bước.` };
+      const run = startRunAt(found.tour, url, deps.now(), stepIndex).state;
+      await deps.store.set(tabId, run);
+      await broadcast(tabId, run, url);
+      return { ok: true, status: run.status === 'active' ? 'active' : 'away', url };
+    });
+  }
+
   async function onOptions(message: OptionsToBackground): Promise<ReportList> {
     if (message.kind === 'options:clear-reports') await deps.reports.clear();
     return deps.reports.list();
@@ -236,6 +261,8 @@ export function createRouter(deps: RouterDeps) {
         const packs = PacksToBackground.safeParse(message);
         if (packs.success && deps.onPacks) return deps.onPacks(packs.data);
         if (ToursRequest.safeParse(message).success && deps.listTours) return deps.listTours();
+        const editor = EditorToBackground.safeParse(message);
+        if (editor.success) return onEditor(editor.data);
       }
       return undefined;
     },

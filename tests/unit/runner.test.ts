@@ -5,6 +5,7 @@ import {
   locateStep,
   reduce,
   startRun,
+  startRunAt,
   tourAppliesTo,
   type RunEvent,
   type RunState,
@@ -52,6 +53,26 @@ describe('startRun', () => {
   it('starts at the first step of the page the citizen is already on', () => {
     expect(at(startRun(example, RESULTS, 0).state)).toEqual([2, 'active']);
     expect(at(startRun(example, DETAIL, 0).state)).toEqual([3, 'active']);
+  });
+});
+
+describe('startRunAt (an author previews a draft from one step)', () => {
+  it('starts at the chosen step, active when the tab is on its page, even if an earlier step matches too', () => {
+    const { state, effects } = startRunAt(example, HOME, 7, 1);
+    expect(state).toEqual({ v: 1, tourId: 'dvcqg-tim-thu-tuc', stepIndex: 1, status: 'active', startedAt: 7, updatedAt: 7 });
+    expect(effects).toEqual([{ type: 'render' }]);
+  });
+
+  it('waits away at the chosen step when the tab is elsewhere, and settles when its page comes', () => {
+    const { state } = startRunAt(example, HOME, 0, 2);
+    expect(at(state)).toEqual([2, 'away']);
+    expect(at(reduce(example, state, { type: 'page', url: RESULTS, at: 1 }).state)).toEqual([2, 'active']);
+  });
+
+  it('refuses a step the tour does not have', () => {
+    expect(() => startRunAt(example, HOME, 0, example.steps.length)).toThrow(RangeError);
+    expect(() => startRunAt(example, HOME, 0, -1)).toThrow(RangeError);
+    expect(() => startRunAt(example, HOME, 0, 0.5)).toThrow(RangeError);
   });
 });
 

@@ -1,6 +1,6 @@
-import { findAll, openShadowRoots, resolveTarget, strategiesOf } from '../../../engine/resolve';
+import { resolveTarget } from '../../../engine/resolve';
+import { strategyCounts } from '../../../engine/strategy-counts';
 import type { Condition, Target } from '../../../engine/schema';
-import { isRendered } from '../../../engine/visibility';
 
 /**
  * Runs inside the replayed page (every frame, injected as an init script): the engine's own resolver,
@@ -13,11 +13,7 @@ let marked: Element | null = null;
 const probe = {
   /** Visible matches of each strategy, `within` honoured, `nth` not (it picks among them). */
   counts(target: Target): number[] {
-    const shadows = openShadowRoots(document);
-    return strategiesOf(target).map((strategy) => {
-      const scopes = strategy.within ? findAll(strategy.within, document, isRendered, shadows) : [document];
-      return scopes.reduce((sum, scope) => sum + findAll(strategy, scope, isRendered, shadows).length, 0);
-    });
+    return strategyCounts(target, document);
   },
   /** Whether any strategy finds an element now. */
   found(target: Target): boolean {
