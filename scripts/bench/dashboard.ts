@@ -69,7 +69,7 @@ async function firstNumbers(page: Page, url: string, expected: number): Promise<
       return Number(text.replace(/\D/g, '')) === want ? performance.now() : false;
     },
     expected,
-    { polling: 'raf', timeout: 60_000 },
+    { polling: 'raf', timeout: 300_000 },
   );
   return (await handle.jsonValue()) as number;
 }
@@ -82,7 +82,7 @@ async function updateAfterDeskChange(writer: Page, dashboard: Page, expected: nu
       return Number(text.replace(/\D/g, '')) === want ? performance.timeOrigin + performance.now() : false;
     },
     expected,
-    { polling: 'raf', timeout: 60_000 },
+    { polling: 'raf', timeout: 300_000 },
   );
   const sentAt = (await writer.evaluate(() => (globalThis as unknown as { benchDesk: { startOne(): Promise<number> } }).benchDesk.startOne())) as number;
   const shownAt = (await (await waiting).jsonValue()) as number;
