@@ -16,3 +16,4 @@ export * from './repository';
 export * from './withdrawals';
 export * from './import-screen';
 export * from './replication';
+export * from './tallies';

@@ -84,6 +84,27 @@ export async function loadSessions(adapter: StorageAdapter, now: number): Promis
 }
 
 /**
+ * The read-only path of loadSessions: every session when nothing needs a write (no record to upgrade,
+ * re-key or quarantine, the layout marker current), else null and the caller runs loadSessions under
+ * the write lock. It needs no lock: one `list` is a consistent snapshot. `pause` is awaited every
+ * few hundred records so a page parsing 100,000 of them stays responsive.
+ */
+export async function readCurrentSessions(adapter: StorageAdapter, pause?: () => Promise<void>): Promise<Session[] | null> {
+  const version = await adapter.get('meta', DATA_VERSION_KEY);
+  const entries = await adapter.list('sessions');
+  if (entries.length && version !== DATA_VERSION) return null;
+  const sessions: Session[] = [];
+  for (let i = 0; i < entries.length; i += 1) {
+    if (pause && i % 500 === 499) await pause();
+    const { key, value } = entries[i];
+    const migrated = migrateSession(value);
+    if (!migrated.ok || migrated.fromVersion < migrated.session.schemaVersion || migrated.session.id !== key || migrated.warnings.length) return null;
+    sessions.push(migrated.session);
+  }
+  return sessions;
+}
+
+/**
  * Validates and stores one session (after every reducer call). With `settings`, the citizen
  * descriptor is checked against them too, so a message from a stale side panel cannot store a
  * personal field the desk has turned off.

@@ -1,3 +1,5 @@
+import { applyTally, readDayTally, recountTallies, tallyChanges, tallyDrift, type DayTally } from './tallies';
+
 /**
  * The storage adapter the session domain needs. The extension implements it over IndexedDB (one
  * object store per StoreName, out-of-line string keys); tests use MemoryStorage below.
@@ -10,6 +12,11 @@
  * - Every promise settles only after the data is durable (IndexedDB: transaction `complete`).
  * - `clear` empties every store, the meta store included: "delete everything" leaves no trace.
  * - Stored values are untrusted on the way out: the repository parses them (migrations.ts).
+ * - Per-day tallies of `sessions` (tallies.ts) live beside the stores, out of reach of `put`/`write`:
+ *   every write that touches `sessions` updates them in the same atomic write, `clear` empties them.
+ *   `readTallies` builds them from the records first when they were never built (a database from
+ *   before tallies, records written around the adapter) — one atomic write, so an interrupted build
+ *   is simply done again.
  */
 export const STORE_NAMES = ['sessions', 'members', 'settings', 'quarantine', 'meta'] as const;
 export type StoreName = (typeof STORE_NAMES)[number];
@@ -23,6 +30,12 @@ export type WriteOp =
   | { type: 'delete'; store: StoreName; key: string };
 
 export interface StorageAdapter {
+  /** Tally rows of the local days in [fromDay, toDay), oldest first. */
+  readTallies(fromDay?: number, toDay?: number): Promise<DayTally[]>;
+  /** Recounts every tally from the records in one atomic write ("Tính lại"). */
+  rebuildTallies(): Promise<void>;
+  /** Compares the stored tallies with a recount of the records read in the same transaction: the days that differ. */
+  checkTallies(): Promise<number[]>;
   get(store: StoreName, key: string): Promise<unknown>;
   list(store: StoreName): Promise<Array<{ key: string; value: unknown }>>;
   put(store: StoreName, key: string, value: unknown): Promise<void>;
@@ -53,6 +66,10 @@ export interface MemoryStorageOptions {
 /** In-memory adapter with the same contract, for unit tests and the bench. */
 export class MemoryStorage implements StorageAdapter {
   private readonly stores = new Map<StoreName, Map<string, unknown>>(STORE_NAMES.map((name) => [name, new Map()]));
+  private tallies = new Map<number, DayTally>();
+  private talliesBuilt = false;
+  /** Test hook: turns off tally maintenance, to prove the consistency tests catch drift. */
+  skipTallies = false;
   /** Number of committed writes: lets a test count round trips. */
   writes = 0;
 
@@ -86,6 +103,22 @@ export class MemoryStorage implements StorageAdapter {
     if (failure) throw failure;
     // Clone everything first: a value that cannot be cloned fails the batch before any change.
     const staged = ops.map((op) => (op.type === 'put' ? { ...op, value: structuredClone(op.value) } : op));
+    const rows = new Map<number, DayTally | null>();
+    const current = new Map<string, unknown>();
+    for (const op of staged) {
+      if (op.store !== 'sessions' || this.skipTallies) continue;
+      const before = current.has(op.key) ? current.get(op.key) : this.store('sessions').get(op.key);
+      const after = op.type === 'put' ? op.value : undefined;
+      current.set(op.key, after);
+      for (const { tally, sign } of tallyChanges(before, after)) {
+        if (!rows.has(tally.day)) rows.set(tally.day, structuredClone(this.tallies.get(tally.day) ?? null));
+        applyTally(rows, tally, sign);
+      }
+    }
+    for (const [day, row] of rows) {
+      if (row) this.tallies.set(day, row);
+      else this.tallies.delete(day);
+    }
     for (const op of staged) {
       const store = this.store(op.store);
       if (op.type === 'put') store.set(op.key, op.value);
@@ -96,7 +129,32 @@ export class MemoryStorage implements StorageAdapter {
 
   async clear(): Promise<void> {
     for (const store of this.stores.values()) store.clear();
+    this.tallies.clear();
+    this.talliesBuilt = false;
     this.writes += 1;
+  }
+
+  async readTallies(fromDay = -Infinity, toDay = Infinity): Promise<DayTally[]> {
+    if (!this.talliesBuilt) await this.rebuildTallies();
+    return [...this.tallies.values()]
+      .filter((row) => row.day >= fromDay && row.day < toDay)
+      .sort((a, b) => a.day - b.day)
+      .map((row) => structuredClone(row));
+  }
+
+  async rebuildTallies(): Promise<void> {
+    this.tallies = recountTallies(this.store('sessions').values());
+    // Like IdbStorage: an empty database keeps no marker, so "delete everything" leaves nothing.
+    this.talliesBuilt = this.store('sessions').size > 0;
+  }
+
+  async checkTallies(): Promise<number[]> {
+    return tallyDrift(this.tallies.values(), recountTallies(this.store('sessions').values()));
+  }
+
+  /** The tally rows as stored, for tests. */
+  storedTallies(): DayTally[] {
+    return [...this.tallies.values()].map((row) => readDayTally(structuredClone(row))).filter((row): row is DayTally => row !== null);
   }
 
   /** Everything stored, for "delete everything leaves no trace" tests. */

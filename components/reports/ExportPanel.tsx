@@ -6,6 +6,8 @@ export interface ExportPanelProps {
   /** Sessions on this machine at all: the backup needs some. */
   hasSessions: boolean;
   busy: boolean;
+  /** What is being done right now ("Đang tạo tệp… 40 %"), said in a live region. */
+  progress: string | null;
   error: string | null;
   onCsv(): void;
   onSummaryCsv(): void;
@@ -14,7 +16,7 @@ export interface ExportPanelProps {
   onPrint(): void;
 }
 
-export function ExportPanel({ periodHasSessions, hasSessions, busy, error, onCsv, onSummaryCsv, onXlsx, onJson, onPrint }: ExportPanelProps) {
+export function ExportPanel({ periodHasSessions, hasSessions, busy, progress, error, onCsv, onSummaryCsv, onXlsx, onJson, onPrint }: ExportPanelProps) {
   return (
     <section aria-labelledby="export-heading" className="panel">
       <h2 id="export-heading">{T.exportHeading}</h2>
@@ -37,6 +39,9 @@ export function ExportPanel({ periodHasSessions, hasSessions, busy, error, onCsv
           {T.print}
         </button>
       </div>
+      <p role="status" className="note" data-testid="export-progress">
+        {progress}
+      </p>
       {error && (
         <p role="alert" className="error">
           {T.exportFailed} {error}

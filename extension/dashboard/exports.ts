@@ -5,13 +5,13 @@ import {
   exportFileName,
   formatDate,
   reportCsv,
-  sessionLogCsvLines,
   xlsxSheets,
   type Report,
   type Session,
   type TeamMember,
   type Withdrawal,
 } from '../../sessions';
+import { sessionLogCsvParts } from './csv-chunks';
 import { toWorkbook } from './xlsx';
 
 /**
@@ -30,10 +30,12 @@ export interface ExportMeta {
 const CSV_TYPE = 'text/csv;charset=utf-8';
 const JSON_TYPE = 'application/json';
 
-/** The session log of the period: UTF-8 with BOM, CRLF, one row per task. */
-export function downloadSessionLogCsv(sessions: readonly Session[], meta: ExportMeta): void {
-  const lines = sessionLogCsvLines(sessions, { members: meta.members });
-  downloadBlob(exportFileName('nhat-ky-phien', meta.deskId, meta.now, 'csv'), new Blob(lines, { type: CSV_TYPE }));
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** The session log of the period: UTF-8 with BOM, CRLF, one row per task; built in slices, with progress. */
+export async function downloadSessionLogCsv(sessions: readonly Session[], meta: ExportMeta, progress: (fraction: number) => void = () => undefined): Promise<void> {
+  const parts = await sessionLogCsvParts(sessions, { members: meta.members }, progress, nextTask);
+  downloadBlob(exportFileName('nhat-ky-phien', meta.deskId, meta.now, 'csv'), new Blob(parts, { type: CSV_TYPE }));
 }
 
 /** The period's headline figures and per-day table ("Tổng hợp"), UTF-8 with BOM. */

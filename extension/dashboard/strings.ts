@@ -64,6 +64,8 @@ export const DASHBOARD_TEXT = {
   exportXlsx: 'Tải Excel (XLSX)',
   exportJson: 'Sao lưu (JSON)',
   exportFailed: 'Không tạo được tệp Excel.',
+  exportProgress: (percent: number) => `Đang tạo tệp… ${percent} %`,
+  recordsLoading: 'Đang đọc các phiên đã lưu…',
   personalNote: 'Tệp xuất không chứa họ tên, số CCCD hay số điện thoại của người dân.',
   print: 'In báo cáo',
 
@@ -129,6 +131,10 @@ export const DASHBOARD_TEXT = {
   deleteAllDone: 'Đã xoá toàn bộ dữ liệu trên máy này.',
 
   // Quarantine and load notes
+  driftHeading: 'Số liệu tổng hợp không khớp với các phiên đã lưu',
+  drift: (days: number) => `Số liệu tổng hợp của ${days} ngày khác với khi đếm lại từ các phiên đã lưu. Các con số trên trang này có thể sai. Bấm “Tính lại” để đếm lại từ các phiên.`,
+  recount: 'Tính lại',
+  recounted: 'Đã đếm lại số liệu tổng hợp từ các phiên đã lưu.',
   quarantineHeading: 'Có bản ghi không đọc được',
   quarantine: (n: number) =>
     `${n} bản ghi phiên bị hỏng hoặc không đúng định dạng nên không được tính vào báo cáo. Chúng được cất riêng, không bị xoá. Hãy tải về để kiểm tra.`,

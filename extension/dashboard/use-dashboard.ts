@@ -1,35 +1,79 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { civilFromDays, dayNumber, OUTCOMES, retentionNotice, type GroupBy } from '../../sessions';
+import { civilFromDays, dayNumber, OUTCOMES, partitionForRetention, recountTallies, retentionNotice, tallyDrift, type GroupBy, type Session } from '../../sessions';
 import type { DashboardProps } from '../../components/reports/Dashboard';
 import { byAgeTable, byMemberTable, byOutcomeTable, byTaskTable, reportTables } from '../../components/reports/report-tables';
 import { downloadBackup, downloadQuarantine, downloadSessionLogCsv, downloadSummaryCsv, downloadXlsx, type ExportMeta } from './exports';
-import { buildModel, DEFAULT_RETENTION, exportDeskId, letterhead, makeLabels, weekBars } from './model';
-import { containsOrAfter, dateInputValue, parseDateInput, periodContaining, periodOfDay, periodRangeText, periodTitle, regroup, shiftPeriod, vnDate, type Period } from './period';
+import { DEFAULT_RETENTION, exportDeskId, letterhead, makeLabels, weekBars } from './model';
+import { containsOrAfter, dateInputValue, parseDateInput, periodBounds, periodContaining, periodOfDay, periodRangeText, periodTitle, regroup, shiftPeriod, vnDate, type Period } from './period';
 import { DASHBOARD_TEXT as T } from './strings';
 import { useActions } from './use-actions';
 import { useRecords } from './use-records';
+import { summaryModel, useSummary } from './use-summary';
+import { notifySessionsChanged } from '../sessions-db/changes';
 
 /** How many tasks the outcome chart shows (the table lists them all). */
 const CHART_TASKS = 8;
 
-/** Wires records, the period, the exports and the actions into the Dashboard's props. */
+/** The sessions that started in the period, oldest first: the CSV/XLSX session log (built on click). */
+function periodSessions(sessions: readonly Session[], period: Period): Session[] {
+  const { from, to } = periodBounds(period);
+  return sessions.filter((s) => s.startedAt >= from && s.startedAt < to).sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * Wires the tallies (first numbers), the records (exports, actions, retention), the period and the
+ * actions into the Dashboard's props. The numbers come from the per-day tallies alone; the records
+ * load behind them, and once they are in, the tallies are checked against a recount of them.
+ */
 export function useDashboard(): DashboardProps {
-  const { state, storage, reload } = useRecords();
+  const summary = useSummary();
+  const { state, storage, reload: reloadRecords } = useRecords();
   const [period, setPeriod] = useState<Period>(() => periodContaining(Date.now(), 'month'));
   const [view, setView] = useState<'dashboard' | 'print'>('dashboard');
   const [exportError, setExportError] = useState<string | null>(null);
-  const [exporting, setExporting] = useState(false);
+  const [exporting, setExporting] = useState<string | null>(null);
+  const [drift, setDrift] = useState<{ days: number; recounted: boolean } | null>(null);
+  const checked = useRef(false);
   const printPending = useRef(false);
 
+  const reloadSummary = summary.reload;
+  const reload = useCallback(async () => {
+    await Promise.all([reloadRecords(), reloadSummary()]);
+  }, [reloadRecords, reloadSummary]);
+  const top = summary.state.status === 'ready' ? summary.state : null;
   const ready = state.status === 'ready' ? state : null;
   const sessions = useMemo(() => ready?.sessions ?? [], [ready]);
-  const members = useMemo(() => ready?.members ?? [], [ready]);
-  const settings = ready?.settings;
+  const members = useMemo(() => top?.members ?? [], [top]);
+  const settings = top?.settings;
   const months = settings?.retentionMonths ?? DEFAULT_RETENTION;
 
-  const model = useMemo(() => (ready ? buildModel(sessions, period, ready.loadedAt, months) : null), [ready, sessions, period, months]);
+  const numbers = useMemo(() => (top ? summaryModel(top.days, period) : null), [top, period]);
+  const retention = useMemo(() => (ready ? partitionForRetention(sessions, ready.loadedAt, months) : null), [ready, sessions, months]);
   const labels = useMemo(() => makeLabels(members), [members]);
   const withdrawn = ready?.withdrawn;
+
+  // Once the records are in: do the tallies equal a recount of them? A quick comparison first; a
+  // difference is confirmed by the adapter in one transaction (a write may have landed between the
+  // two reads) and then shown with "Tính lại", never hidden.
+  useEffect(() => {
+    if (!ready || !top || checked.current) return;
+    checked.current = true;
+    if (!tallyDrift(top.days, recountTallies(ready.sessions)).length) return;
+    void storage()
+      .then((adapter) => adapter.checkTallies())
+      .then((days) => setDrift(days.length ? { days: days.length, recounted: false } : null))
+      .catch((error: unknown) => console.error('[Dẫn Bước] could not check the session tallies', error));
+  }, [ready, top, storage]);
+  const recount = useCallback(() => {
+    void storage()
+      .then((adapter) => adapter.rebuildTallies())
+      .then(async () => {
+        setDrift({ days: 0, recounted: true });
+        notifySessionsChanged();
+        await reloadSummary();
+      })
+      .catch((error: unknown) => setExportError(error instanceof Error ? error.message : String(error)));
+  }, [storage, reloadSummary]);
   const exportMeta = useCallback(
     (): ExportMeta => ({ deskId: exportDeskId(settings, sessions), now: Date.now(), members, withdrawn: withdrawn?.list ?? [] }),
     [settings, sessions, members, withdrawn],
@@ -48,20 +92,25 @@ export function useDashboard(): DashboardProps {
     }
   }, [view]);
 
-  if (state.status !== 'ready' || !model) return state.status === 'error' ? { status: 'error', message: state.message } : { status: 'loading' };
+  if (summary.state.status === 'error') return { status: 'error', message: summary.state.message };
+  if (state.status === 'error') return { status: 'error', message: state.message };
+  if (!top || !numbers) return { status: 'loading' };
 
-  const { report } = model;
+  const { report } = numbers;
   const tables = reportTables(report, labels);
   // "Now" for rendering is when the records were read (renders stay pure); clicks read the clock.
-  const today = civilFromDays(dayNumber(state.loadedAt));
-  const exportWith = (work: () => Promise<void> | void) => {
+  const today = civilFromDays(dayNumber(top.loadedAt));
+  const exportWith = (work: (progress: (fraction: number) => void) => Promise<void> | void) => {
     setExportError(null);
-    setExporting(true);
-    void Promise.resolve()
-      .then(work)
+    setExporting(T.exportProgress(0));
+    const progress = (fraction: number) => setExporting(T.exportProgress(Math.round(fraction * 100)));
+    // One task later, so "Đang tạo tệp…" is painted before a long build starts.
+    void new Promise((resolve) => setTimeout(resolve, 0))
+      .then(() => work(progress))
       .catch((error: unknown) => setExportError(error instanceof Error ? error.message : String(error)))
-      .finally(() => setExporting(false));
+      .finally(() => setExporting(null));
   };
+  const recordsLoading = !ready;
 
   return {
     status: 'ready',
@@ -71,7 +120,7 @@ export function useDashboard(): DashboardProps {
       title: periodTitle(period),
       range: periodRangeText(period),
       dateValue: dateInputValue(period.startDay),
-      nextDisabled: containsOrAfter(period, state.loadedAt),
+      nextDisabled: containsOrAfter(period, top.loadedAt),
       onGroupBy: (groupBy: GroupBy) => setPeriod((p) => regroup(p, groupBy, Date.now())),
       onShift: (direction) => setPeriod((p) => shiftPeriod(p, direction)),
       onDate: (value) => {
@@ -82,25 +131,28 @@ export function useDashboard(): DashboardProps {
     },
     report,
     tables,
-    weekly: { weeks: weekBars(model.weekly) },
+    weekly: { weeks: weekBars(numbers.weekly) },
     outcomes: {
       rows: report.byTask.slice(0, CHART_TASKS).map((row) => ({ label: labels.task(row.taskId), counts: row.byOutcome, total: OUTCOMES.reduce((n, o) => n + row.byOutcome[o], 0) })),
       totalRows: report.byTask.length,
     },
     notes: {
-      quarantined: state.quarantined.length,
-      migrated: state.migrated,
-      settingsError: state.settingsError ? state.settingsError.vi : null,
-      onDownloadQuarantine: () => downloadQuarantine(state.quarantined, exportMeta()),
+      quarantined: ready?.quarantined.length ?? 0,
+      migrated: ready?.migrated ?? 0,
+      settingsError: top.settingsError ? top.settingsError.vi : null,
+      onDownloadQuarantine: () => ready && downloadQuarantine(ready.quarantined, exportMeta()),
+      drift,
+      onRecount: recount,
     },
     exports: {
-      periodHasSessions: model.periodSessions.length > 0,
-      hasSessions: sessions.length > 0,
-      busy: exporting,
+      periodHasSessions: report.sessions > 0,
+      hasSessions: top.days.length > 0,
+      busy: exporting !== null || recordsLoading,
+      progress: exporting ?? (recordsLoading ? T.recordsLoading : null),
       error: exportError,
-      onCsv: () => exportWith(() => downloadSessionLogCsv(model.periodSessions, exportMeta())),
+      onCsv: () => exportWith((progress) => downloadSessionLogCsv(periodSessions(sessions, period), exportMeta(), progress)),
       onSummaryCsv: () => exportWith(() => downloadSummaryCsv(report, exportMeta())),
-      onXlsx: () => exportWith(() => downloadXlsx(report, model.periodSessions, exportMeta())),
+      onXlsx: () => exportWith(() => downloadXlsx(report, periodSessions(sessions, period), exportMeta())),
       onJson: () => exportWith(() => downloadBackup(sessions, exportMeta())),
       onPrint: () => {
         printPending.current = true;
@@ -109,7 +161,7 @@ export function useDashboard(): DashboardProps {
     },
     importPanel: {
       state: actions.importState,
-      busy: actions.busy,
+      busy: actions.busy || recordsLoading,
       formatDate: (at) => vnDate(dayNumber(at)),
       onFile: (file) => void actions.chooseFile(file),
       onConfirm: (plan) => void actions.confirmImport(plan),
@@ -118,20 +170,20 @@ export function useDashboard(): DashboardProps {
     retention: {
       months,
       editable: settings !== undefined,
-      purgeCount: model.retention.purge.length,
-      notice: retentionNotice(model.retention.purge.length, model.retention.cutoff),
+      purgeCount: retention?.purge.length ?? 0,
+      notice: retention ? retentionNotice(retention.purge.length, retention.cutoff) : { vi: T.recordsLoading, en: 'Reading the stored sessions…' },
       outcome: actions.retentionOutcome,
-      busy: actions.busy,
+      busy: actions.busy || recordsLoading,
       onSave: (m) => void actions.changeRetention(m),
       onExportThenDelete: () => void actions.purgeExpired(months, true),
       onDeleteWithoutExport: () => void actions.purgeExpired(months, false),
     },
     withdraw: {
-      busy: actions.busy,
+      busy: actions.busy || recordsLoading,
       outcome: actions.withdrawOutcome,
       onWithdraw: (code) => window.confirm(T.confirmWithdraw(code.trim().toUpperCase())) && void actions.withdraw(code),
     },
-    deleteAll: { busy: actions.busy, outcome: actions.deleteOutcome, onDelete: () => void actions.deleteAll() },
+    deleteAll: { busy: actions.busy || recordsLoading, outcome: actions.deleteOutcome, onDelete: () => void actions.deleteAll() },
     print: {
       letterhead: letterhead(settings, members, report),
       periodTitle: periodTitle(period),

@@ -5,6 +5,7 @@ import {
   loadSettings,
   loadWithdrawals,
   migrateSession,
+  readCurrentSessions,
   type DeskSettings,
   type Message,
   type QuarantinedRecord,
@@ -37,9 +38,14 @@ export interface Records {
 
 export type RecordsState = { status: 'loading' } | { status: 'error'; message: string } | ({ status: 'ready' } & Records);
 
+/** Lets the page paint and handle input between slices of a long parse. */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export async function readRecords(adapter: StorageAdapter, now: number): Promise<Records> {
-  // loadSessions writes migrated records: like every write to the sessions store, under the lock.
-  const loaded = await withSessionsLock(() => loadSessions(adapter, now));
+  // Usually nothing needs a write: read without the lock (a desk change is never kept waiting).
+  // Otherwise loadSessions writes migrated records: like every write to the sessions store, under the lock.
+  const current = await readCurrentSessions(adapter, pause);
+  const loaded = current ? { sessions: current, migrated: 0 } : await withSessionsLock(() => loadSessions(adapter, now));
   const [quarantined, settings, members, withdrawn] = await Promise.all([listQuarantine(adapter), loadSettings(adapter), loadMembers(adapter), loadWithdrawals(adapter)]);
   return {
     sessions: loaded.sessions,

@@ -10,7 +10,7 @@ export async function benchPersist(browser: BenchBrowser, samples = Number(proce
     const result = await call(page, 'persist', samples);
     return {
       title: `5. A desk change through the real path (IndexedDB, Web Locks, BroadcastChannel in Chromium; ${samples} changes)`,
-      rows: [{ name: 'updateSession: lock + read settings and session + reduce + redact + validate + strict write + complete + broadcast', value: `median ${ms(result.median)}, p95 ${ms(result.p95)}` }],
+      rows: [{ name: 'updateSession: lock + read settings and session + reduce + redact + validate + strict write (session + its day\'s tallies: read old record and day row, write both) + complete + broadcast', value: `median ${ms(result.median)}, p95 ${ms(result.p95)}` }],
       data: result,
     };
   } finally {
