@@ -215,7 +215,7 @@ function install({ changes, seed }: VaryConfig): void {
         option?.click();
       });
     });
-    button.hidden = true;
+    button.style.setProperty('display', 'none', 'important');
     button.after(select);
   }
   function toListboxButton(select: HTMLSelectElement): void {
