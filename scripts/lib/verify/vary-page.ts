@@ -134,6 +134,8 @@ function install({ changes, seed }: VaryConfig): void {
     first.textContent = words.slice(0, cut).join(' ');
     second.textContent = words.slice(cut).join(' ');
     text.replaceWith(first, ' ', second);
+    // Already reworded as a whole: the halves are not changed again.
+    for (const half of [first.firstChild!, second.firstChild!]) done.set(half, (half as Text).data);
   }
 
   // ---------- shuffle: siblings whose order carries no meaning ----------
