@@ -77,8 +77,11 @@ export function findAll(
   else if (strategy.label !== undefined) found = byLabel(roots, strategy.label, strategy.partial);
   else if (strategy.text !== undefined) found = byText(roots, strategy.text, strategy.partial);
   else found = [];
-  return [...new Set(found)].filter((el) => el !== scope && isVisible(el));
+  return [...new Set(found)].filter((el) => el !== scope && !el.closest(GUIDE_UI) && isVisible(el));
 }
+
+/** The guide's own popover and live region quote the page's words: never a step's target or condition. */
+const GUIDE_UI = '.danbuoc-popover,.danbuoc-live';
 
 function queryAll(roots: ParentNode[], selector: string): Element[] {
   const out: Element[] = [];

@@ -177,6 +177,17 @@ describe('strategies, visibility and scope', () => {
     expect(find({ role: 'link', within: { role: 'list', name: 'Không có' } })).toBeNull();
   });
 
+  it('never takes the guide\'s own popover for the page, though it quotes the page\'s words', () => {
+    page(`
+      <div class="danbuoc-popover" role="dialog" aria-label="Bấm “Lưu tờ khai”, chờ dòng “Đã lưu tờ khai”"><p>Chờ dòng “Đã lưu tờ khai”.</p><button>Tiếp</button></div>
+      <p class="danbuoc-live" role="status">Đã lưu tờ khai</p>
+      <form aria-label="Tờ khai"><button id="luu" type="submit">Lưu tờ khai</button></form>`);
+    expect(find({ text: 'đã lưu', partial: true })).toBeNull();
+    expect(find({ role: 'dialog', name: 'tờ khai', partial: true })).toBeNull();
+    expect(find({ role: 'button', name: 'lưu', partial: true })).toBe(byId('luu'));
+    expect(find({ css: 'button' })).toBe(byId('luu'));
+  });
+
   it('picks the n-th visible match', () => {
     page('<a id="a0" href="/0">Xem</a><a hidden href="/h">Xem</a><a id="a1" href="/1">Xem</a>');
     expect(find({ role: 'link', name: 'Xem', nth: 1 })).toBe(byId('a1'));
