@@ -77,8 +77,11 @@ export function findAll(
   else if (strategy.label !== undefined) found = byLabel(roots, strategy.label, strategy.partial);
   else if (strategy.text !== undefined) found = byText(roots, strategy.text, strategy.partial);
   else found = [];
-  return [...new Set(found)].filter((el) => el !== scope && isVisible(el));
+  return [...new Set(found)].filter((el) => el !== scope && !el.closest(GUIDE_UI) && isVisible(el));
 }
+
+/** The guide's own popover and live region quote the page's words: never a step's target or condition. */
+const GUIDE_UI = '.danbuoc-popover,.danbuoc-live';
 
 function queryAll(roots: ParentNode[], selector: string): Element[] {
   const out: Element[] = [];
@@ -117,17 +120,20 @@ function nameSources(el: Element): string {
  * engine/accessible-name.ts) drops an element's self-reference in aria-labelledby ("label-id own-id",
  * common on portal dropdowns) where browsers keep it, so the text a citizen sees on the control counts too.
  */
-function nameMatches(el: Element, wanted: string, partial?: boolean): boolean {
+function nameMatches(el: Element, wanted: string, partial?: boolean, container?: boolean): boolean {
   if (!fold(nameSources(el)).includes(wanted)) return false;
   const same = (candidate: string) => (partial ? candidate.includes(wanted) : candidate === wanted);
-  return same(fold(accessibleName(el))) || same(fold(el.textContent ?? ''));
+  return same(fold(accessibleName(el))) || (!container && same(fold(el.textContent ?? '')));
 }
+
+/** Named by their author (aria-label, a heading), never by all the text inside them. */
+const CONTAINERS = new Set(['dialog', 'form', 'region', 'list', 'listbox', 'table', 'main', 'navigation', 'banner', 'tabpanel']);
 
 function byRole(roots: ParentNode[], strategy: ScopeStrategy): Element[] {
   const role = strategy.role!;
   const wanted = strategy.name !== undefined ? fold(strategy.name) : undefined;
   return queryAll(roots, roleSelector(role)).filter(
-    (el) => roleOf(el) === role && (wanted === undefined || nameMatches(el, wanted, strategy.partial)),
+    (el) => roleOf(el) === role && (wanted === undefined || nameMatches(el, wanted, strategy.partial, CONTAINERS.has(role))),
   );
 }
 

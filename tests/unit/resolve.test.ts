@@ -177,6 +177,26 @@ describe('strategies, visibility and scope', () => {
     expect(find({ role: 'link', within: { role: 'list', name: 'Không có' } })).toBeNull();
   });
 
+  it('never takes the guide\'s own popover for the page, though it quotes the page\'s words', () => {
+    page(`
+      <div class="danbuoc-popover" role="dialog" aria-label="Bấm “Lưu tờ khai”, chờ dòng “Đã lưu tờ khai”"><p>Chờ dòng “Đã lưu tờ khai”.</p><button>Tiếp</button></div>
+      <p class="danbuoc-live" role="status">Đã lưu tờ khai</p>
+      <form aria-label="Tờ khai"><button id="luu" type="submit">Lưu tờ khai</button></form>`);
+    expect(find({ text: 'đã lưu', partial: true })).toBeNull();
+    expect(find({ role: 'dialog', name: 'tờ khai', partial: true })).toBeNull();
+    expect(find({ role: 'button', name: 'lưu', partial: true })).toBe(byId('luu'));
+    expect(find({ css: 'button' })).toBe(byId('luu'));
+  });
+
+  it('names a region, dialog or form by its label, not by the words inside it', () => {
+    page(`
+      <section id="huong-dan" aria-labelledby="h1"><h2 id="h1">Hướng dẫn</h2><p>Đính kèm ảnh chân dung tại cơ quan đã chọn.</p></section>
+      <section id="tep" aria-label="Giấy tờ đính kèm"><p>Đã chọn: anh-the.jpg</p></section>`);
+    expect(find({ role: 'region', name: 'đính kèm', partial: true })).toBe(byId('tep'));
+    expect(findAll({ role: 'region', name: 'chân dung', partial: true }, document, isVisible)).toEqual([]);
+    expect(find({ text: 'Đã chọn', partial: true, within: { role: 'region', name: 'đính kèm', partial: true } })?.textContent).toBe('Đã chọn: anh-the.jpg');
+  });
+
   it('picks the n-th visible match', () => {
     page('<a id="a0" href="/0">Xem</a><a hidden href="/h">Xem</a><a id="a1" href="/1">Xem</a>');
     expect(find({ role: 'link', name: 'Xem', nth: 1 })).toBe(byId('a1'));

@@ -28,6 +28,8 @@ export interface FieldInfo {
   inputMode: string;
   maxLength: number;
   autocomplete: string;
+  /** a button that opens a listbox (aria-haspopup=listbox) */
+  listbox?: boolean;
 }
 
 /** A harmless value that fits the field: digits for numeric fields, plain letters otherwise. */

@@ -121,7 +121,9 @@ async function replayStep({ page, tour, index, step, row, options, matches }: St
   }
 
   if (step.advance === 'click') {
-    if (input.act) await perform(frame, input.act, timeout);
+    // A choice the replica makes in its listbox portal is made in the native <select> a page may show instead.
+    if (input.act && (await isNativeSelect(frame))) await frame.locator(MARKED).selectOption({ index: 1 }, { timeout });
+    else if (input.act) await perform(frame, input.act, timeout);
     else await frame.locator(MARKED).click({ timeout });
   } else if (step.advance === 'choose') {
     // A choice in a highlighted region: the citizen picks one of its items (the first, unless an input says which).
@@ -145,6 +147,8 @@ async function replayStep({ page, tour, index, step, row, options, matches }: St
   }
   if (step.doneWhen) await waitUntilHolds(frame, step.doneWhen, page, matches, timeout);
 }
+
+const isNativeSelect = (frame: Frame) => frame.locator(MARKED).evaluate((el) => el.tagName === 'SELECT');
 
 /** What a citizen can pick inside a choice region (as engine/step-guards.ts isChoiceIn). */
 const CHOICE_ITEMS = 'a[href], button, [role=option], [role=button], [role=link], [role=radio]';
@@ -206,8 +210,15 @@ async function typeInto(frame: Frame, input: StepInput, live: boolean, timeout: 
     inputMode: el.getAttribute('inputmode') ?? '',
     maxLength: Number(el.getAttribute('maxlength') ?? 0),
     autocomplete: el.getAttribute('autocomplete') ?? '',
+    listbox: el.getAttribute('aria-haspopup') === 'listbox',
   }));
   if (live && isSecretField(info)) throw new StepFailure('stopped', 'dừng trước bước cần người dân (mật khẩu, mã xác nhận hoặc thẻ)');
+  if (info.listbox) {
+    // A chooser drawn as a button and a list: open it and take the first choice.
+    await field.click({ timeout });
+    await frame.locator('[role=option]').first().dispatchEvent('mousedown', { button: 0 }, { timeout });
+    return;
+  }
   if (info.tag === 'select') {
     await field.selectOption({ index: 1 }, { timeout });
     return;

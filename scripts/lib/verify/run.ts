@@ -11,6 +11,7 @@ import { probeScript } from './bundle';
 import { DEFAULT_INPUTS_FILE, loadInputs } from './inputs';
 import { replayTour } from './replay';
 import type { TourReport } from './report';
+import { varyInitScript, type Variant } from './variants';
 
 export const VERIFIED_FILE = 'tours/verify/verified.json';
 
@@ -32,6 +33,8 @@ export interface VerifyOptions {
   serveReplicas?: boolean;
   /** rewrites a replica page before it is served (a test breaks a replica this way) */
   rewriteReplica?: (origin: string, html: string) => string;
+  /** replay on this variant of the replica pages (`--vary`); such a run is never recorded */
+  vary?: { variant: Variant; seed: number };
 }
 
 /**
@@ -74,11 +77,13 @@ export async function verifyTours(options: VerifyOptions = {}): Promise<TourRepo
   const against = options.baseUrl ?? (options.live ? 'live' : 'replicas');
   const inputs = await loadInputs(options.inputsFile ?? DEFAULT_INPUTS_FILE);
   const script = await probeScript();
+  const varyScript = options.vary ? await varyInitScript(options.vary.variant, options.vary.seed) : undefined;
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   const reports: TourReport[] = [];
   try {
     for (const { tour } of tours) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'vi-VN' });
+      if (varyScript) await context.addInitScript({ content: varyScript });
       await context.addInitScript({ content: script });
       if (options.serveReplicas ?? !live) await serveReplicas(context, options.rewriteReplica, options.baseUrl);
       try {
@@ -99,7 +104,7 @@ export async function verifyTours(options: VerifyOptions = {}): Promise<TourRepo
   } finally {
     await browser.close();
   }
-  if (options.verifiedFile !== false) await recordVerified(options.verifiedFile ?? VERIFIED_FILE, reports, tours);
+  if (options.verifiedFile !== false && !options.vary) await recordVerified(options.verifiedFile ?? VERIFIED_FILE, reports, tours);
   return reports;
 }
 
