@@ -240,8 +240,11 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
       const shown = overlay.current();
       if (shown && !signal.aborted) overlay.update({ ...shown, alert, passive: true });
     };
-    const waitForAnswer = () => {
+    const waitForAnswer = (): void => {
       if (signal.aborted || done() || refused === acts) return;
+      // Still at work inside the highlighted region (a list's search box): not waiting for the page yet.
+      const active = document.activeElement;
+      if (active !== highlighted && highlighted?.contains(active)) return void setTimeout(waitForAnswer, ANSWER_MS);
       showStuck(tour, run, step, { ...view, element: highlighted?.isConnected ? highlighted : undefined, text: describeAnswer(step.doneWhen!), hint: T.waitMore, focus: 'element' });
     };
     const act = step.doneWhen

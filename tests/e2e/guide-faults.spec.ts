@@ -146,3 +146,17 @@ test('(c) "Xác nhận" with a passcode the page refuses: the step stays and the
   await citizen.expectStep(8, 8);
   await expect(citizen.highlighted).toHaveText('Đăng xuất');
 });
+
+test('(a) the portal moved a page: no step of the tour matches it, and the guide says so calmly', async ({ ext, portal, citizen }) => {
+  await startFromPopup(ext, portal);
+  await citizen.expectStep(1, 5);
+  // The results page at an address the tour does not know (the tour expects /tim-kiem-thu-tuc-hanh-chinh).
+  await portal.goto('https://dichvucong.gov.vn/tra-cuu-thu-tuc?keyword=khai+sinh');
+  await expect(citizen.popover.getByRole('heading', { name: 'Chưa thấy chỗ cần dùng' })).toBeVisible({ timeout: 15_000 });
+  await expect(citizen.popover.locator('.danbuoc-say')).toHaveText('Không thấy “Nhập từ khoá tìm kiếm” trên trang này. Trang có thể đã thay đổi hoặc chưa tải xong.');
+  await expect(portal.locator('.driver-overlay')).toBeHidden();
+  await citizen.pressPopoverButton('Quay lại bước trước');
+  await expect(portal).toHaveURL('https://dichvucong.gov.vn/');
+  await citizen.expectStep(1, 5);
+  await expect(citizen.popover.getByRole('heading', { name: 'Chưa thấy chỗ cần dùng' })).toHaveCount(0);
+});
