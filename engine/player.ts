@@ -75,7 +75,7 @@ export const describeTarget = (step: Step): string => wordsOf(step.target) ?? T.
 /** What a step waits for after the citizen acted, from its `doneWhen`. */
 export const describeAnswer = (done: Condition): string => {
   const words = wordsOf(done.present);
-  return words ? T.waitShow(words) : T.waitAnswer;
+  return words ? T.waitShow(words) : T.loadingHint;
 };
 
 function strategyKind(s: ReturnType<typeof strategiesOf>[number]): string {
@@ -166,20 +166,11 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
 
   /**
    * The iframe draws the step; the top frame brings that iframe into view. No iframe at the tour's
-   * address (a same-origin one by where it really is): the top frame says so, until one comes.
+   * address: the top frame says so, until one comes. A slow iframe is there: no message.
    */
   function revealFrame(tour: Tour, run: RunState, step: Step, signal: AbortSignal) {
     const origins = siteOrigins(tour.sites);
-    const at = (f: HTMLIFrameElement) => {
-      try {
-        const url = f.contentWindow!.location.href;
-        if (url !== 'about:blank') return url;
-      } catch {
-        // cross-origin: its address is its src
-      }
-      return f.src;
-    };
-    const find = () => [...document.querySelectorAll('iframe')].find((f) => urlMatches(step.frame!, at(f), origins)) ?? null;
+    const find = () => [...document.querySelectorAll('iframe')].find((f) => urlMatches(step.frame!, f.src, origins)) ?? null;
     const reveal = (frame: HTMLIFrameElement) => {
       overlay.hide();
       frame.scrollIntoView({ block: 'center', behavior: 'instant' });
@@ -231,21 +222,17 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
     if (step.doneWhen) onDomChange(() => done() && advance(), signal, document, conditionMayMatter(step.doneWhen));
     // After each act: the page's refusal is explained at once; no answer within ANSWER_MS releases the page.
     let acts = 0;
-    let refused = 0;
     let highlighted: Element | undefined;
     const explain = (alert: string) => {
-      refused = acts;
       view.alert = alert;
       view.passive = true;
       const shown = overlay.current();
       if (shown && !signal.aborted) overlay.update({ ...shown, alert, passive: true });
     };
-    const waitForAnswer = (): void => {
-      if (signal.aborted || done() || refused === acts) return;
-      // Still at work inside the highlighted region (a list's search box): not waiting for the page yet.
-      const active = document.activeElement;
-      if (active !== highlighted && highlighted?.contains(active)) return void setTimeout(waitForAnswer, ANSWER_MS);
-      showStuck(tour, run, step, { ...view, element: highlighted?.isConnected ? highlighted : undefined, text: describeAnswer(step.doneWhen!), hint: T.waitMore, focus: 'element' });
+    const waitForAnswer = () => {
+      // A refusal already explained left the page usable: nothing more to say.
+      if (signal.aborted || done() || view.alert) return;
+      showStuck(tour, run, step, { ...view, element: highlighted?.isConnected ? highlighted : undefined, text: describeAnswer(step.doneWhen!), hint: T.waitHint, focus: 'element' });
     };
     const act = step.doneWhen
       ? () => {

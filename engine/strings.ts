@@ -32,8 +32,6 @@ export const OVERLAY_TEXT = {
   missing: (what: string, part = '') => `Không thấy ${part}“${what}” trên trang này. Trang có thể đã thay đổi hoặc chưa tải xong.`,
   inFrame: 'khung có ',
   waitShow: (what: string) => `Đang chờ trang hiện “${what}”…`,
-  waitAnswer: 'Đang chờ trang trả lời…',
-  waitMore: 'Trang vẫn dùng được. Có thể chờ thêm, hoặc bấm nút bên dưới.',
   missingHint: 'Thử cuộn trang lên xuống. Nếu vẫn không thấy, bấm nút bên dưới.',
   somewhere: 'phần cần dùng',
   portalNotFound: (text: string) => `Trang báo: “${text}”. Nghĩa là trang này không có thứ cần tìm, nên chưa làm tiếp được bước này.`,

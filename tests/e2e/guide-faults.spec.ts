@@ -98,7 +98,7 @@ test('(b) the citizen pressed "Đăng nhập" and the page never answers: the pa
   // A few seconds later: the guide says what it waits for, with a way back and someone to ask.
   await expect(citizen.popover.locator('.danbuoc-say')).toHaveText('Đang chờ trang hiện “Mã xác nhận đăng nhập”…', { timeout: 10_000 });
   await citizen.expectStep(4, 11);
-  await expect(citizen.popover).toContainText('Trang vẫn dùng được. Có thể chờ thêm, hoặc bấm nút bên dưới.');
+  await expect(citizen.popover).toContainText('Cứ từ từ, Dẫn Bước sẽ chờ.');
   await expect(citizen.button('Quay lại bước trước')).toBeVisible();
   await expect(citizen.button('Nhờ cán bộ giúp')).toBeVisible();
   // Nothing dims the page and a click on the page outside the popover works.
