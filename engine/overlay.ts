@@ -337,7 +337,8 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
       else ask();
       return;
     }
-    if (event.key !== 'Tab') return;
+    // A passive view is not modal: Tab goes on through the page.
+    if (event.key !== 'Tab' || view.passive) return;
     const items = [...(asking ? [] : focusablesIn(view.element)), ...[...dom.root.querySelectorAll('button')].filter((e) => isFocusable(e))];
     if (!items.length) return;
     event.preventDefault();

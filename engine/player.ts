@@ -5,8 +5,8 @@ import { DEFAULT_PREFS, type GuidePrefs, type SpeakResult, type SpeechRate } fro
 import { watchUrl } from './page-watch';
 import { conditionMayMatter, mayMatterFor } from './relevance';
 import { resolveTarget, strategiesOf } from './resolve';
-import { stepMatchesUrl, type RunState } from './runner';
-import type { Step, Tour } from './schema';
+import { stepMatchesUrl, tourAppliesTo, type RunState } from './runner';
+import type { Condition, Step, Target, Tour } from './schema';
 import {
   conditionHolds,
   conditionsFor,
@@ -64,16 +64,19 @@ export interface PlayerHost {
 }
 
 export const DEFAULT_TIMEOUT_MS = 8000;
+/** After the citizen acts, how long a step may wait for the page's answer before the page is released. */
+export const ANSWER_MS = 5000;
 const SKIPPED = Symbol('skipped');
 
-export function describeTarget(step: Step): string {
-  if (!step.target) return T.somewhere;
-  for (const s of strategiesOf(step.target)) {
-    const words = s.name ?? s.label ?? s.text;
-    if (words) return words;
-  }
-  return T.somewhere;
-}
+const wordsOf = (target?: Target) => (target ? strategiesOf(target).map((s) => s.name ?? s.label ?? s.text).find(Boolean) : undefined);
+
+export const describeTarget = (step: Step): string => wordsOf(step.target) ?? T.somewhere;
+
+/** What a step waits for after the citizen acted, from its `doneWhen`. */
+export const describeAnswer = (done: Condition): string => {
+  const words = wordsOf(done.present);
+  return words ? T.waitShow(words) : T.loadingHint;
+};
 
 function strategyKind(s: ReturnType<typeof strategiesOf>[number]): string {
   const kind = s.role ? `role:${s.role}` : s.label !== undefined ? 'label' : s.text !== undefined ? 'text' : 'css';
@@ -131,7 +134,16 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
     overlay.setPrefs(prefs);
     const { run, tour } = snapshot;
     if (run.status === 'finished' && fromOwnAction) return showFinished();
-    if (run.status !== 'active') return overlay.hide();
+    const signal = stepScope.signal;
+    if (run.status !== 'active') {
+      overlay.hide();
+      // The run waits for a page the tour expects: on one of its sites, say so rather than nothing at all.
+      if (isTop && run.status === 'away' && tourAppliesTo(tour, location.href)) {
+        const step = tour.steps[run.stepIndex];
+        setTimeout(() => signal.aborted || showMissing(tour, run, step, baseView(tour, run, step), null, signal), step.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      }
+      return;
+    }
     if (!stepMatchesUrl(tour, run.stepIndex, pageUrl())) {
       overlay.hide();
       if (isTop) void send({ type: 'page', url: location.href });
@@ -140,10 +152,10 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
     const step = tour.steps[run.stepIndex];
     if (!isHere(tour, step)) {
       overlay.hide();
-      if (isTop && step.frame) revealFrame(tour, step.frame, stepScope.signal);
+      if (isTop && step.frame) revealFrame(tour, run, step, signal);
       return;
     }
-    void playStep(tour, run, step, stepScope.signal);
+    void playStep(tour, run, step, signal);
   }
 
   /** Top-frame steps are drawn by the top frame; a step with `frame` by the iframe whose URL matches. */
@@ -152,12 +164,23 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
     return !isTop && urlMatches(step.frame, location.href, siteOrigins(tour.sites));
   }
 
-  /** The iframe draws the step; the top frame brings that iframe into view. */
-  function revealFrame(tour: Tour, pattern: string, signal: AbortSignal) {
+  /**
+   * The iframe draws the step; the top frame brings that iframe into view. No iframe at the tour's
+   * address: the top frame says so, until one comes. A slow iframe is there: no message.
+   */
+  function revealFrame(tour: Tour, run: RunState, step: Step, signal: AbortSignal) {
     const origins = siteOrigins(tour.sites);
-    const find = () => [...document.querySelectorAll('iframe')].find((f) => urlMatches(pattern, f.src, origins)) ?? null;
-    void waitForElement(find, { signal, timeoutMs: DEFAULT_TIMEOUT_MS })
-      .then((frame) => frame.scrollIntoView({ block: 'center', behavior: 'instant' }))
+    const find = () => [...document.querySelectorAll('iframe')].find((f) => urlMatches(step.frame!, f.src, origins)) ?? null;
+    const reveal = (frame: HTMLIFrameElement) => {
+      overlay.hide();
+      frame.scrollIntoView({ block: 'center', behavior: 'instant' });
+    };
+    void waitForElement(find, { signal, timeoutMs: step.timeoutMs ?? DEFAULT_TIMEOUT_MS })
+      .then(reveal, (error) => {
+        if (!(error instanceof WaitTimeout)) return;
+        showMissing(tour, run, step, baseView(tour, run, step), null, signal, T.inFrame);
+        return waitForElement(find, { signal }).then(reveal);
+      })
       .catch(() => undefined);
   }
 
@@ -196,8 +219,34 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
     };
     // With doneWhen, the page decides when the step is over (a toast may refuse the submit).
     const done = () => Boolean(step.doneWhen && conditionHolds(step.doneWhen, tour, pageUrl()));
-    const act = step.doneWhen ? () => undefined : advance;
     if (step.doneWhen) onDomChange(() => done() && advance(), signal, document, conditionMayMatter(step.doneWhen));
+    // After each act: the page's refusal is explained at once; no answer within ANSWER_MS releases the page.
+    let acts = 0;
+    let highlighted: Element | undefined;
+    const explain = (alert: string) => {
+      view.alert = alert;
+      view.passive = true;
+      const shown = overlay.current();
+      if (shown && !signal.aborted) overlay.update({ ...shown, alert, passive: true });
+    };
+    const waitForAnswer = () => {
+      // A refusal already explained left the page usable: nothing more to say.
+      if (signal.aborted || done() || view.alert) return;
+      showStuck(tour, run, step, { ...view, element: highlighted?.isConnected ? highlighted : undefined, text: describeAnswer(step.doneWhen!), hint: T.waitHint, focus: 'element' });
+    };
+    const act = step.doneWhen
+      ? () => {
+          const n = ++acts;
+          if (n === 1) {
+            const before = findPortalMessage()?.element;
+            onDomChange(() => {
+              const message = findPortalMessage();
+              if (message && message.element !== before && !view.alert) explain(T.pageSaid(message.text));
+            }, signal, document, portalMessageMayMatter);
+          }
+          setTimeout(() => n === acts && waitForAnswer(), ANSWER_MS);
+        }
+      : advance;
     const skip = () => void send({ type: 'skip', stepId: step.id, url: pageUrl() });
     const nextButton = { label: isLast ? T.done : T.next, onClick: advance };
     const enterButton = { label: nextButton.label, onClick: act };
@@ -205,12 +254,7 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
 
     // The page's error, explained, stays on this step's popover until the citizen moves on, and the
     // page becomes usable again (no dimming) so they can fix what the page complained about.
-    watchErrors([...(step.errors ?? []), ...(tour.errors ?? [])], signal, (watch, pageText) => {
-      view.alert = pickOptional(watch.explain, lang) ?? T.pageSaid(pageText);
-      view.passive = true;
-      const shown = overlay.current();
-      if (shown && !signal.aborted) overlay.update({ ...shown, alert: view.alert, passive: true });
-    });
+    watchErrors([...(step.errors ?? []), ...(tour.errors ?? [])], signal, (watch, pageText) => explain(pickOptional(watch.explain, lang) ?? T.pageSaid(pageText)));
     if (step.advance === 'navigate' && step.to && isTop) {
       const origins = siteOrigins(tour.sites);
       watchUrl((url) => urlMatches(step.to!, url, origins) && void send({ type: 'advance', stepId: step.id, url }), signal);
@@ -260,7 +304,7 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
     }
     if (!found || signal.aborted) return;
     if (found === SKIPPED || !conditions.allowed()) return skip();
-    const element = found;
+    const element = (highlighted = found);
     if (waiting) return advance();
 
     if (done()) return advance();
@@ -278,6 +322,8 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
     }
     watchRemoval(element, signal, () => {
       if (done()) return advance();
+      // Acted, and the page took the button away: it is working on the answer.
+      if (acts) return waitForAnswer();
       drawnKey = '';
       render(current);
     });
@@ -305,39 +351,42 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
     overlay.show(viewFor(filled));
   }
 
-  function showMissing(tour: Tour, run: RunState, step: Step, view: OverlayView, message: PortalMessage | null, signal: AbortSignal) {
+  function showMissing(tour: Tour, run: RunState, step: Step, view: OverlayView, message: PortalMessage | null, signal: AbortSignal, part = '') {
     if (signal.aborted) return;
-    host.report?.({ tourId: tour.id, stepId: step.id, failed: strategiesOf(step.target!).map(strategyKind) });
+    if (step.target) host.report?.({ tourId: tour.id, stepId: step.id, failed: strategiesOf(step.target).map(strategyKind) });
+    showStuck(tour, run, step, {
+      ...view,
+      title: T.missingTitle,
+      alert: message ? (message.kind === 'not-found' ? T.portalNotFound(message.text) : T.portalError(message.text)) : undefined,
+      text: T.missing(describeTarget(step), part),
+      hint: T.missingHint,
+      keepClear: message ? [message.element] : undefined,
+      focus: 'heading',
+    });
+  }
+
+  /** The step cannot go on by itself: the page stays usable, with a way back and someone to ask. */
+  function showStuck(tour: Tour, run: RunState, step: Step, stuck: OverlayView) {
     const actions: OverlayButton[] = [];
+    const view: OverlayView = { ...stuck, passive: true, actions };
     if (run.stepIndex > 0 || history.length > 1) {
       const previousHere = run.stepIndex > 0 && stepMatchesUrl(tour, run.stepIndex - 1, pageUrl());
       actions.push({ label: T.backStep, onClick: () => (previousHere ? void send({ type: 'back', stepId: step.id }) : history.back()) });
     }
-    const missingView: OverlayView = {
-      ...view,
-      passive: true,
-      title: T.missingTitle,
-      alert: message ? (message.kind === 'not-found' ? T.portalNotFound(message.text) : T.portalError(message.text)) : undefined,
-      text: T.missing(describeTarget(step)),
-      hint: T.missingHint,
-      keepClear: message ? [message.element] : undefined,
-      actions,
-      focus: 'heading',
-    };
     if (host.askForHelp) {
       const askForHelp = host.askForHelp;
       actions.push({
         label: T.askHelp,
         onClick: () => {
           askForHelp({ tourId: tour.id, stepId: step.id });
-          overlay.update({ ...missingView, hint: T.helpAsked });
+          overlay.update({ ...view, hint: T.helpAsked });
         },
       });
     }
     if (nextStepReachable(tour, run.stepIndex, pageUrl(), (i, url) => stepMatchesUrl(tour, i, url))) {
       actions.push({ label: T.skip, onClick: () => void send({ type: 'skip', stepId: step.id, url: pageUrl() }) });
     }
-    overlay.show(missingView);
+    overlay.show(view);
   }
 
   return { render: (snapshot: Snapshot | null) => render(snapshot) };

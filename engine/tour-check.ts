@@ -2,11 +2,12 @@ import type { z } from 'zod';
 import { Tour } from './schema';
 import { refusedCharactersMessage } from './text-hygiene';
 import { draftPlaceholders, tourStyleWarnings } from './tour-style';
+import { tourTargetWarnings } from './tour-targets';
 import { jsonPathOf } from './json-path';
 
 /**
  * Checks one tour file's text and turns every problem into `file: json.path: message`, with the fix
- * where there is an obvious one. Errors fail the check; warnings (style, from WRITING.md) print as
+ * where there is an obvious one. Errors fail the check; warnings (style, from WRITING.md; fragile targets, engine/tour-targets.ts) print as
  * `warning: file: json.path: message` and do not. Pure: the CLI, the build hook and the tests share it.
  */
 export type Severity = 'error' | 'warning';
@@ -100,7 +101,7 @@ export function checkTourText(file: string, text: string, expectedId?: string): 
   }
   if (parsed.success) {
     for (const placeholder of draftPlaceholders(parsed.data)) add(jsonPath(placeholder.path), placeholder.message);
-    for (const warning of tourStyleWarnings(parsed.data)) add(jsonPath(warning.path), warning.message, 'warning');
+    for (const warning of [...tourStyleWarnings(parsed.data), ...tourTargetWarnings(parsed.data)]) add(jsonPath(warning.path), warning.message, 'warning');
   }
   return problems;
 }

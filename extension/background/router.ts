@@ -54,7 +54,17 @@ export interface RouterDeps {
   authorMode?(): Promise<boolean>;
 }
 
-type Sender = Pick<Browser.Runtime.MessageSender, 'id' | 'url' | 'tab' | 'frameId'>;
+/** `origin`: set by Chrome (not in the polyfill's types), the frame's real origin. */
+type Sender = Pick<Browser.Runtime.MessageSender, 'id' | 'url' | 'tab' | 'frameId'> & { origin?: string };
+
+/**
+ * Where a content script's message comes from. An iframe whose document arrived late may still be
+ * named by its first document, about:blank (Chrome); the origin the browser gives is then the real one.
+ */
+function originOfSender(sender: Sender): string | undefined {
+  const origin = originOf(sender.url ?? '');
+  return origin && origin !== 'null' ? origin : sender.origin;
+}
 
 /**
  * The background's message handling: checks who is asking, parses what they ask with zod, runs the
@@ -78,7 +88,7 @@ export function createRouter(deps: RouterDeps) {
   const fromContentScript = (sender: Sender) =>
     sender.id === deps.extensionId &&
     sender.tab?.id !== undefined &&
-    isAllowedOrigin(originOf(sender.url ?? '') ?? '');
+    isAllowedOrigin(originOfSender(sender) ?? '');
 
   async function apply(tabId: number, run: RunState, event: RunEvent): Promise<RunState> {
     const tour = (await deps.findTour(run.tourId))?.tour;
@@ -103,7 +113,7 @@ export function createRouter(deps: RouterDeps) {
 
   async function onContent(message: ContentToBackground, sender: Sender): Promise<ContentReply | SpeakResult> {
     const tabId = sender.tab!.id!;
-    const senderOrigin = originOf(sender.url ?? '');
+    const senderOrigin = originOfSender(sender);
     const isTop = sender.frameId === 0;
     // An iframe's own URL says nothing about which page of the journey the tab is on.
     const topUrl = isTop ? undefined : sender.tab?.url;

@@ -256,6 +256,18 @@ describe('router: iframes', () => {
     expect(await stored()).toEqual(run({ stepIndex: 1 }));
   });
 
+  // Chrome names an iframe whose document arrived late by its first document, about:blank.
+  it('hears an iframe still named about:blank by the origin the browser gives, and only an allowed one', async () => {
+    await session().set({ [`run:${TAB}`]: run({ stepIndex: 1 }) });
+    const late = (origin: string) => content('about:blank', { frameId: 4, origin, tab: { id: TAB, url: HOME } as Browser.Tabs.Tab });
+    const reply = (await router.handle({ kind: 'content:hello', url: FRAME }, late('https://tokhaidientu.moj.gov.vn'))) as RunSnapshot;
+    expect(reply.run.stepIndex).toBe(1);
+    expect(router.handle({ kind: 'content:hello', url: 'https://evil.cc/' }, late('https://evil.cc'))).toBeUndefined();
+    expect(router.handle({ kind: 'content:hello', url: FRAME }, content('about:blank', { frameId: 4, tab: { id: TAB, url: HOME } as Browser.Tabs.Tab }))).toBeUndefined();
+    // A hello that claims another origin than its frame's is not answered with the run.
+    expect(await router.handle({ kind: 'content:hello', url: FRAME }, late('https://dichvucong.gov.vn'))).toBeNull();
+  });
+
   it('ignores page events from iframes: their URL is not the page of the journey', async () => {
     await session().set({ [`run:${TAB}`]: run({ stepIndex: 1 }) });
     await router.handle({ kind: 'content:event', event: { type: 'page', url: FRAME } }, inFrame());

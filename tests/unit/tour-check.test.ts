@@ -245,10 +245,13 @@ describe('tours:check CLI', () => {
     }
   }, 60_000);
 
-  it('passes on tours/ with no warnings', () => {
+  // Issue 11: the shipped tours are being given strategies that survive a rewording; until then the
+  // only warnings allowed are those "exact words" ones (engine/tour-targets.ts), never a style one.
+  it('passes on tours/ with no warnings but fragile-target ones', () => {
     const { status, stdout, stderr } = cli('tours');
     expect(status).toBe(0);
-    expect(stdout).toMatch(/tour file\(s\) in tours\/ are valid\.\n$/);
-    expect(stderr).toBe('');
+    expect(stdout).toMatch(/tour file\(s\) in tours\/ are valid\.( \d+ warning\(s\).*)?\n$/);
+    const lines = stderr.split('\n').filter(Boolean);
+    for (const line of lines) expect(line).toMatch(/^warning: tours\/[a-z0-9-]+\.json: \$\.steps\[\d+\]\.target: every strategy needs the exact words /);
   }, 60_000);
 });
