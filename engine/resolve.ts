@@ -1,5 +1,5 @@
 import { accessibleName, roleOf } from './accessible-name';
-import { FORM_CONTROLS, interactiveAncestor, roleSelector } from './roles';
+import { FORM_CONTROLS, interactiveAncestor, roleSelector, selectByTag } from './roles';
 import type { ScopeStrategy, Target, TargetStrategy } from './schema';
 import { fold } from './text';
 import { isInside, openShadowRoots } from './shadow-index';
@@ -83,6 +83,14 @@ export function findAll(
 /** The guide's own popover and live region quote the page's words: never a step's target or condition. */
 const GUIDE_UI = '.danbuoc-popover,.danbuoc-live';
 
+/**
+ * The elements our own selector lists select (by tag where the browser keeps tag collections) that
+ * `keep` accepts, in document order within each root: only the few kept are put in order.
+ */
+function selectAll(roots: ParentNode[], selector: string, keep: (el: Element) => boolean): Element[] {
+  return roots.flatMap((root) => [...selectByTag(root, selector)].filter(keep).sort((a, b) => (a.compareDocumentPosition(b) & 2 ? 1 : -1)));
+}
+
 function queryAll(roots: ParentNode[], selector: string): Element[] {
   const out: Element[] = [];
   for (const root of roots) {
@@ -132,14 +140,12 @@ const CONTAINERS = new Set(['dialog', 'form', 'region', 'list', 'listbox', 'tabl
 function byRole(roots: ParentNode[], strategy: ScopeStrategy): Element[] {
   const role = strategy.role!;
   const wanted = strategy.name !== undefined ? fold(strategy.name) : undefined;
-  return queryAll(roots, roleSelector(role)).filter(
-    (el) => roleOf(el) === role && (wanted === undefined || nameMatches(el, wanted, strategy.partial, CONTAINERS.has(role))),
-  );
+  return selectAll(roots, roleSelector(role), (el) => roleOf(el) === role && (wanted === undefined || nameMatches(el, wanted, strategy.partial, CONTAINERS.has(role))));
 }
 
 function byLabel(roots: ParentNode[], label: string, partial?: boolean): Element[] {
   const wanted = fold(label);
-  return queryAll(roots, FORM_CONTROLS).filter((el) => {
+  return selectAll(roots, FORM_CONTROLS, (el) => {
     if (nameMatches(el, wanted, partial)) return true;
     const placeholder = fold(el.getAttribute('placeholder') ?? '');
     return partial ? placeholder.includes(wanted) : placeholder === wanted;

@@ -47,3 +47,21 @@ export function interactiveAncestor(el: Element): Element {
 
 export const FORM_CONTROLS =
   'input:not([type=hidden]),textarea,select,[role=textbox],[role=searchbox],[role=combobox],[contenteditable=""],[contenteditable=true]';
+
+/**
+ * What `root.querySelectorAll(selector)` finds for the selector lists of this module (roleSelector,
+ * FORM_CONTROLS), in no particular order. Under a document or an element, the parts that start with
+ * a tag read the browser's cached tag collections instead of matching every element of the page
+ * against every part; only the attribute parts ([role~=…]) still need a query.
+ */
+export function selectByTag(root: ParentNode, selector: string): Set<Element> {
+  if (!('getElementsByTagName' in root)) return new Set(root.querySelectorAll(selector));
+  const parts = selector.split(',');
+  const attributes = parts.filter((part) => part[0] === '[').join();
+  const out = new Set<Element>(attributes ? root.querySelectorAll(attributes) : []);
+  for (const part of parts) {
+    const tag = /^[a-z]\w*/.exec(part)?.[0];
+    if (tag) for (const el of (root as Element).getElementsByTagName(tag)) if (part === tag || el.matches(part)) out.add(el);
+  }
+  return out;
+}

@@ -5,7 +5,9 @@ import { observeDeep } from './observe';
  * (open shadow roots included), at most once per animation frame: no polling loop. Lookups spend
  * from a token bucket: it holds BURST_MS of main-thread time and refills at LOOKUP_BUDGET of wall
  * time, so a page that changes now and then gets an answer in the next frame, and a page that
- * mutates all the time sees lookups spaced out to stay under the budget.
+ * mutates all the time sees lookups spaced out to stay under the budget. Only lookups that a batch
+ * asked for spend from the bucket: the first look and the safety looks (one per SAFETY_MS at most)
+ * have their own bound, and charging them would make the look that matters wait behind them.
  * A timeout of `undefined` waits until the signal aborts (citizen-side waits).
  */
 export const LOOKUP_BUDGET = 0.016;
@@ -46,15 +48,19 @@ export function waitForElement<T>(find: () => T | null, { signal, timeoutMs, doc
       refilledAt = t;
     };
     let lookedAt = now();
-    const timed = () => {
+    /** whether a batch that may matter asked for the next look (else it is a safety look) */
+    let asked = false;
+    const look = () => {
       lookedAt = now();
       refill();
+      const charged = asked;
+      asked = false;
       const start = now();
       const found = find();
-      tokens -= now() - start;
+      if (charged) tokens -= now() - start;
       return found;
     };
-    const immediate = timed();
+    const immediate = look();
     if (immediate) return resolve(immediate);
 
     const scope = new AbortController();
@@ -72,7 +78,7 @@ export function waitForElement<T>(find: () => T | null, { signal, timeoutMs, doc
     const onAbort = () => finish(() => reject(signal.reason));
     function check() {
       frame = 0;
-      const found = timed();
+      const found = look();
       if (found) finish(() => resolve(found));
     }
     function schedule() {
@@ -91,7 +97,10 @@ export function waitForElement<T>(find: () => T | null, { signal, timeoutMs, doc
     observeDeep(
       doc,
       (records) => {
-        if (!mayMatter || mayMatter(records) || now() - lookedAt >= SAFETY_MS) schedule();
+        if (!mayMatter || mayMatter(records)) {
+          asked = true;
+          schedule();
+        } else if (now() - lookedAt >= SAFETY_MS) schedule();
       },
       scope.signal,
     );

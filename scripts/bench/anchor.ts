@@ -11,16 +11,20 @@ export async function benchAnchor(
   const { page, elements, nodes } = await browser.open({ elements: 10_000 });
   try {
     const samples = await call(page, 'anchor', ourLookups, theirLookups);
-    const ours = summarize(samples.ours);
+    const cold = summarize(samples.oursCold);
+    const observed = summarize(samples.oursObserved);
     const theirs = summarize(samples.testingLibrary);
+    const ratio = (ours: number) => `${(theirs.median / ours).toFixed(1)}× faster`;
     return {
       title: `3b. Anchor: role+name {role:'button', name:'Nộp hồ sơ'} on the same page (${elements.toLocaleString('en')} elements / ${nodes.toLocaleString('en')} nodes)`,
       rows: [
-        { name: `Dẫn Bước resolveTarget (${ourLookups} lookups)`, value: `median ${ms(ours.median)}, p95 ${ms(ours.p95)}` },
+        { name: `Dẫn Bước resolveTarget as a step runs it: deep observer watching, shadow-root index live (${ourLookups} lookups)`, value: `median ${ms(observed.median)}, p95 ${ms(observed.p95)}` },
+        { name: `Dẫn Bước resolveTarget cold: a lone call, every open shadow root searched for (${ourLookups} lookups)`, value: `median ${ms(cold.median)}, p95 ${ms(cold.p95)}` },
         { name: `@testing-library/dom getByRole, default options (${theirLookups} lookups)`, value: `median ${ms(theirs.median)}, p95 ${ms(theirs.p95)}` },
-        { name: 'ratio of medians (goal ≥ 10× faster)', value: `${(theirs.median / ours.median).toFixed(1)}× faster` },
+        { name: 'ratio of medians, as a step runs it (goal ≥ 10× faster)', value: ratio(observed.median) },
+        { name: 'ratio of medians, cold', value: ratio(cold.median) },
       ],
-      data: { elements, nodes, ours, testingLibrary: theirs, ratio: theirs.median / ours.median },
+      data: { elements, nodes, oursObserved: observed, oursCold: cold, testingLibrary: theirs, ratio: theirs.median / observed.median, ratioCold: theirs.median / cold.median },
     };
   } finally {
     await page.close();

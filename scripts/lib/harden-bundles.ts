@@ -39,15 +39,22 @@ const DRIVER_KEYS = /let t=t=>Q\(e,t\),n=t=>Z\(e,t\),(.*?)window\.addEventListen
 const DRIVER_TOUR_API = /drive:\(e=0\)=>\{u\(\),m\(e\)\},.*?highlight:/;
 const DRIVER_ARROWS = /,t\.listen\(`arrowLeftPress`,c\),t\.listen\(`arrowRightPress`,l\)/;
 
+// Its animation length goes on <body> as an inherited custom property: setting it restyles every
+// element of the page in the frame of the first highlight, and nothing of ours animates.
+const DRIVER_DURATION_SET = /document\.body\.style\.setProperty\(`--driver-animation-duration`,`\$\{t\.getConfig\(`duration`\)\|\|400\}ms`\),/;
+const DRIVER_DURATION_REMOVE = /document\.body\.style\.removeProperty\(`--driver-animation-duration`\),/;
+
 function driverOverlayOnly(code: string) {
   const sinks = innerHtmlToText(code);
-  const parts = [DRIVER_POPOVER, DRIVER_KEYS, DRIVER_TOUR_API, DRIVER_ARROWS];
+  const parts = [DRIVER_POPOVER, DRIVER_KEYS, DRIVER_TOUR_API, DRIVER_ARROWS, DRIVER_DURATION_SET, DRIVER_DURATION_REMOVE];
   if (!sinks.count || !parts.every((part) => part.test(sinks.code))) return { code, count: 0 };
   const out = sinks.code
     .replace(DRIVER_POPOVER, 'function U(e){w(e.getState(`popover`))}function W(){}')
     .replace(DRIVER_KEYS, 'let t=()=>{},n=t,$1')
     .replace(DRIVER_TOUR_API, 'getState:t.getState,highlight:')
-    .replace(DRIVER_ARROWS, '');
+    .replace(DRIVER_ARROWS, '')
+    .replace(DRIVER_DURATION_SET, '')
+    .replace(DRIVER_DURATION_REMOVE, '');
   return { code: out, count: sinks.count + parts.length };
 }
 

@@ -232,3 +232,50 @@ describe('strategies, visibility and scope', () => {
     expect(find({ text: 'Thành phố Hồ Chí Minh' })).toBe(byId('hcm'));
   });
 });
+
+describe('remembered name sources never answer for a changed page', () => {
+  it('a renamed button is found by its new name only', () => {
+    page(`<button id="b">Gửi hồ sơ</button><button>Làm lại</button>`);
+    expect(find({ role: 'button', name: 'Gửi hồ sơ' })).toBe(byId('b'));
+    byId('b')!.textContent = 'Nộp hồ sơ';
+    expect(find({ role: 'button', name: 'Gửi hồ sơ' })).toBeNull();
+    expect(find({ role: 'button', name: 'Nộp hồ sơ' })).toBe(byId('b'));
+    byId('b')!.setAttribute('aria-label', 'Gửi hồ sơ');
+    expect(find({ role: 'button', name: 'Gửi hồ sơ' })).toBe(byId('b'));
+  });
+
+  it('a renamed label moves the match to the field it now names', () => {
+    page(`<label for="a" id="la">Mã hồ sơ</label><input id="a"><label for="c" id="lc">Số điện thoại</label><input id="c">`);
+    expect(find({ label: 'Mã hồ sơ' })).toBe(byId('a'));
+    byId('la')!.textContent = 'Họ và tên';
+    byId('lc')!.textContent = 'Mã hồ sơ';
+    expect(find({ label: 'Mã hồ sơ' })).toBe(byId('c'));
+  });
+
+  it('a removed element is not found again', () => {
+    page(`<ul><li><a id="l" href="/tra-cuu">Tra cứu hồ sơ</a></li></ul>`);
+    expect(find({ role: 'link', name: 'Tra cứu hồ sơ' })).toBe(byId('l'));
+    byId('l')!.remove();
+    expect(find({ role: 'link', name: 'Tra cứu hồ sơ' })).toBeNull();
+  });
+
+  it('an element moved into a shadow root is found there, and its renaming there counts', () => {
+    page(`<button id="b">Gửi phản ánh</button><div id="host"></div>`);
+    const button = byId('b')!;
+    expect(find({ role: 'button', name: 'Gửi phản ánh' })).toBe(button);
+    const shadow = byId('host')!.attachShadow({ mode: 'open' });
+    shadow.append(button);
+    expect(find({ role: 'button', name: 'Gửi phản ánh' })).toBe(button);
+    expect(find({ role: 'button', name: 'Gửi phản ánh', within: { css: '#host' } })).toBe(button);
+    button.textContent = 'Đóng';
+    expect(find({ role: 'button', name: 'Gửi phản ánh' })).toBeNull();
+  });
+});
+
+describe('candidates gathered by tag keep document order', () => {
+  it('nth counts explicit roles and native elements in the order they appear', () => {
+    page(`<div role="button" id="d1">Xem</div><button id="b1">Xem</button><input type="submit" id="s1" value="Xem"><summary id="m1">Xem</summary><span role="button" id="d2">Xem</span>`);
+    const ids = [0, 1, 2, 3, 4].map((nth) => find({ role: 'button', name: 'Xem', nth })?.id);
+    expect(ids).toEqual(['d1', 'b1', 's1', 'm1', 'd2']);
+  });
+});
