@@ -1,5 +1,6 @@
-import { AGE_BANDS, GENDERS, OUTCOMES, REASONS, SOURCES, type AgeBand, type Gender, type Reason, type Session, type TaskOutcome, type TaskSource } from './schema';
+import { AGE_BANDS, GENDERS, REASONS, SOURCES, type AgeBand, type Gender, type Reason, type Session, type TaskOutcome, type TaskSource } from './schema';
 import { UNKNOWN, type Unknown } from './strings';
+import { AGE_INDEX, C_HELPED, C_OUT, C_SESSIONS, C_TASKS, C_TOUR, GENDER_INDEX, OUTCOME_INDEX, REASON_INDEX, WIDTH } from './counter-layout';
 import {
   DEFAULT_TIME_ZONE,
   dayNumber,
@@ -90,19 +91,6 @@ export interface Report {
   series: PeriodRow[];
 }
 
-const OUTCOME_INDEX: Readonly<Record<string, number>> = Object.fromEntries(OUTCOMES.map((o, i) => [o, i]));
-const REASON_INDEX: Readonly<Record<string, number>> = Object.fromEntries(REASONS.map((r, i) => [r, i]));
-const AGE_INDEX: Readonly<Record<string, number>> = Object.fromEntries(AGE_BANDS.map((a, i) => [a, i]));
-const GENDER_INDEX: Readonly<Record<string, number>> = Object.fromEntries(GENDERS.map((g, i) => [g, i]));
-const N_OUT = OUTCOMES.length;
-
-/** Per-key counters: [sessions, citizensHelped, tasks, tourDone, done, partial, not-done, pending]. */
-const C_SESSIONS = 0;
-const C_HELPED = 1;
-const C_TASKS = 2;
-const C_TOUR = 3;
-const C_OUT = 4;
-const WIDTH = C_OUT + N_OUT;
 
 function counters(map: Map<string | number, Float64Array>, key: string | number): Float64Array {
   let c = map.get(key);

@@ -1,6 +1,7 @@
 import type { AggregateOptions, OutcomeCounts, PeriodRow, Report } from './aggregate';
+import { AGE_INDEX, C_HELPED, C_OUT, C_SESSIONS, C_TASKS, C_TOUR, GENDER_INDEX, OUTCOME_INDEX, REASON_INDEX, WIDTH } from './counter-layout';
 import { migrateSession } from './migrations';
-import { AGE_BANDS, GENDERS, OUTCOMES, REASONS, type AgeBand, type Gender, type Reason, type Session } from './schema';
+import { AGE_BANDS, GENDERS, REASONS, type AgeBand, type Gender, type Reason, type Session } from './schema';
 import { UNKNOWN, type Unknown } from './strings';
 import { DAY_MS, DEFAULT_TIME_ZONE, dayNumber, dayStartMs, monthIndexOfDay, nextPeriodStartDay, offsetMs, periodLabel, periodStartDay, type GroupBy } from './time';
 
@@ -20,14 +21,6 @@ export const TALLY_VERSION = 1;
 /** Key of the marker row saying the tallies were built for TALLY_VERSION (day rows use number keys). */
 export const TALLY_MARKER_KEY = 'built';
 
-const N_OUT = OUTCOMES.length;
-/** Per-key counters: [sessions, citizensHelped, tasks, tourDone, done, partial, not-done, pending]. */
-const C_SESSIONS = 0;
-const C_HELPED = 1;
-const C_TASKS = 2;
-const C_TOUR = 3;
-const C_OUT = 4;
-const WIDTH = C_OUT + N_OUT;
 // Day-wide counters after the WIDTH totals.
 const X_REASONS = WIDTH;
 const X_SOURCES = X_REASONS + REASONS.length;
@@ -40,10 +33,6 @@ const X_DUR_SUM = X_AGREED + 1;
 const X_DUR_COUNT = X_DUR_SUM + 1;
 const DAY_WIDTH = X_DUR_COUNT + 1;
 
-const OUTCOME_INDEX: Readonly<Record<string, number>> = Object.fromEntries(OUTCOMES.map((o, i) => [o, i]));
-const REASON_INDEX: Readonly<Record<string, number>> = Object.fromEntries(REASONS.map((r, i) => [r, i]));
-const AGE_INDEX: Readonly<Record<string, number>> = Object.fromEntries(AGE_BANDS.map((a, i) => [a, i]));
-const GENDER_INDEX: Readonly<Record<string, number>> = Object.fromEntries(GENDERS.map((g, i) => [g, i]));
 
 /** One stored row. Keys of the maps are task, team-member and desk ids (never session or citizen ids). */
 export interface DayTally {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import browser from 'webextension-polyfill';
 import { tourAppliesTo } from '../../engine/runner';
 import type { Tour } from '../../engine/schema';
@@ -7,14 +7,7 @@ import { openDeskPanel } from '../desk/open-panel';
 import { useTourList } from '../tour-source/use-tour-list';
 import type { PopupToBackground, TabStatus } from '../messages';
 import { byPopularity } from './tour-order';
-
-/** The tab the popup speaks about: `?tab=<id>` when opened as a page, else the active tab. */
-async function targetTabId(): Promise<number | undefined> {
-  const param = new URLSearchParams(location.search).get('tab');
-  if (param && /^\d+$/.test(param)) return Number(param);
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
-}
+import { useTabAsk } from './use-tab-ask';
 
 export interface PopupModel {
   status: TabStatus | null;
@@ -29,33 +22,9 @@ export interface PopupModel {
 }
 
 export function usePopupModel(): PopupModel {
-  const [tabId, setTabId] = useState<number>();
-  const [status, setStatus] = useState<TabStatus | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
-  // Looked up ahead: the side panel only opens from the click itself, with no await before it.
+  const { tabId, status, busy, failed, setFailed, ask } = useTabAsk<PopupToBackground, TabStatus>((id) => ({ kind: 'popup:status', tabId: id }), true);
   const [windowId, setWindowId] = useState<number>();
   const tours = useTourList(TOURS);
-
-  const ask = useCallback(async (message: PopupToBackground) => {
-    setBusy(true);
-    try {
-      setStatus((await browser.runtime.sendMessage(message)) as TabStatus);
-      setFailed(false);
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    void targetTabId().then((id) => {
-      setTabId(id);
-      if (id !== undefined) void ask({ kind: 'popup:status', tabId: id });
-      else setFailed(true);
-    });
-  }, [ask]);
 
   useEffect(() => {
     void browser.windows.getCurrent().then((w) => setWindowId(w.id), () => undefined);

@@ -1,37 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
-import browser from 'webextension-polyfill';
 import type { AuthorToolMode, AuthorToolsStatus, PageToAuthorTools } from './messages';
-
-/** The tab the popup speaks about: `?tab=<id>` when opened as a page, else the active tab. */
-async function targetTabId(): Promise<number | undefined> {
-  const param = new URLSearchParams(location.search).get('tab');
-  if (param && /^\d+$/.test(param)) return Number(param);
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
-}
+import { useTabAsk } from '../../popup/use-tab-ask';
 
 export function useAuthorTools() {
-  const [tabId, setTabId] = useState<number>();
-  const [status, setStatus] = useState<AuthorToolsStatus | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState(false);
-  const ask = useCallback(async (message: PageToAuthorTools) => {
-    setBusy(true);
-    try {
-      setStatus((await browser.runtime.sendMessage(message)) as AuthorToolsStatus);
-      setFailed(false);
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(false);
-    }
-  }, []);
-  useEffect(() => {
-    void targetTabId().then((id) => {
-      setTabId(id);
-      if (id !== undefined) void ask({ kind: 'author:status', tabId: id });
-    });
-  }, [ask]);
+  const { tabId, status, busy, failed, ask } = useTabAsk<PageToAuthorTools, AuthorToolsStatus>((id) => ({ kind: 'author:status', tabId: id }));
   return {
     status,
     busy,
