@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Frame, type Locator, type Page } from '@playwright/test';
-import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
+import { expect, type Frame, type Locator, type Page } from '@playwright/test';
+import type { ExtensionBrowser } from '../support/browser';
 import { Citizen } from '../support/citizen';
 import { openPopupFor, tabIdOf } from '../support/popup';
-import { serveReplicas } from '../support/replica';
+import { testOnReplicas } from '../support/fixtures';
 
 /**
  * The author's picker and recorder, in the built extension, on replica pages served on the real
@@ -18,20 +18,7 @@ const SITES = {
 };
 const SENTINEL = 'SENTINEL-typed-7f3a9q';
 
-const test = base.extend<{ ext: ExtensionBrowser; portal: Page }>({
-  // eslint-disable-next-line no-empty-pattern
-  ext: async ({}, use) => {
-    const ext = await launchWithExtension();
-    await serveReplicas(ext.context, SITES);
-    await use(ext);
-    await ext.close();
-  },
-  portal: async ({ ext }, use) => {
-    const page = ext.context.pages()[0] ?? (await ext.context.newPage());
-    await page.goto(HOME);
-    await use(page);
-  },
-});
+const test = testOnReplicas(SITES, HOME);
 
 interface DraftStep {
   id: string;
