@@ -3,6 +3,7 @@ import { expect, type Frame, type Locator, type Page } from '@playwright/test';
 import type { ExtensionBrowser } from '../support/browser';
 import { Citizen } from '../support/citizen';
 import { openPopupFor, tabIdOf } from '../support/popup';
+import { TourEditor } from '../support/editor';
 import { testOnReplicas } from '../support/fixtures';
 
 /**
@@ -140,7 +141,7 @@ test('the picker proposes role + name first, counted once, for plain, shadow-roo
   await expect(banner(portal)).toHaveCount(0);
 });
 
-test('the recorder follows a journey to the login host and back, never keeps what was typed, and the draft replays', async ({ ext, portal }) => {
+test('the recorder follows a journey to the login host and back, never keeps what was typed, and the draft is edited and replays', async ({ ext, portal }) => {
   await ext.worker.evaluate(() => chrome.storage.local.set({ authorMode: { v: 1, on: true } }));
   const popup = await startTool(ext, portal, 'Ghi hướng dẫn');
   await expect(banner(portal)).toContainText('Đang ghi');
@@ -181,6 +182,14 @@ test('the recorder follows a journey to the login host and back, never keeps wha
   expect(stored).not.toContain(SENTINEL);
   expect(stored).not.toContain('7f3a9q');
 
+  // Edit: the author rewrites the first step's sentence in the editor; the replay says it.
+  const sentence = 'Bấm “Đăng nhập” ở góc trên bên phải.';
+  const editor = await TourEditor.open(ext);
+  await editor.page.getByRole('button', { name: `Mở ${draft.id}` }).click();
+  await editor.step(1).getByRole('group', { name: 'Lời hướng dẫn (say)' }).getByLabel('tiếng Việt').fill(sentence);
+  await expect.poll(async () => (await drafts(ext))[0]?.steps[0]?.say.vi).toBe(sentence);
+  await editor.page.close();
+
   // Replay: the draft runs as a tour (author mode), every step marked as a draft.
   await portal.goto(HOME);
   const tabId = await tabIdOf(ext, portal);
@@ -188,6 +197,7 @@ test('the recorder follows a journey to the login host and back, never keeps wha
   const citizen = new Citizen(portal);
   await citizen.expectStep(1, 4);
   await expect(citizen.popover).toContainText('Bản nháp — chưa kiểm duyệt');
+  await citizen.expectSays(sentence);
   await citizen.clickHighlighted();
   await portal.waitForURL(/sso\.dancuquocgia\.gov\.vn/);
   await citizen.expectStep(2, 4);

@@ -132,7 +132,7 @@ test('steps inside a same-origin and a cross-origin iframe are drawn in that fra
   await formStep(6);
   await expect(highlighted).toHaveText('Lưu tờ khai');
   await highlighted.click();
-  await expect(form.getByText('Đã lưu tờ khai')).toBeVisible();
+  await expect(form.getByText('Đã lưu tờ khai', { exact: true })).toBeVisible();
 
   await citizen.expectStep(7, 7);
   await expect(form.locator('.danbuoc-popover')).toHaveCount(0);
