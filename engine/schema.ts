@@ -10,6 +10,10 @@ import { refusedCharactersMessage, VISIBLE_TEXT_PATTERN } from './text-hygiene';
  */
 export const TOUR_SCHEMA_VERSION = 1;
 
+/** The popup's topics, in the order it lists them. */
+export const TOUR_TOPICS = ['dich-vu-cong', 'thanh-toan', 'an-toan'] as const;
+export type TourTopic = (typeof TOUR_TOPICS)[number];
+
 const slug = z
   .string()
   .max(80)
@@ -195,6 +199,9 @@ export const Tour = z
       .refine((u) => isAllowedOrigin(originOf(u) ?? ''), 'start must be on an allow-listed origin')
       .optional()
       .describe('page where the tour begins'),
+    topic: z.enum(TOUR_TOPICS).optional().describe('where the popup lists the tour: dich-vu-cong, thanh-toan or an-toan'),
+    minutes: z.number().int().min(1).max(120).optional().describe('estimated minutes for a first-time citizen'),
+    bring: z.array(LocalText).max(6).optional().describe('what to have at hand, e.g. thẻ căn cước, điện thoại nhận tin nhắn'),
     sites: z.array(UrlPattern).min(1).max(10),
     steps: z.array(Step).min(1).max(80),
     errors: z.array(ErrorWatch).max(10).optional().describe('error signals to explain on every step'),

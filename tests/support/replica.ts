@@ -13,16 +13,31 @@ export const REPLICA_SITES: Record<string, string> = {
 };
 
 /**
+ * Pages of a replica host that are their own documents (reached by a full load, as the real portal
+ * does when it hands over to another app on the same host). The longest matching path prefix wins;
+ * every other path of the host gets the host's single-page app from REPLICA_SITES.
+ */
+export const REPLICA_PAGES: ReadonlyArray<{ origin: string; prefix: string; file: string }> = [];
+
+/** The replica file that answers a document request for `url` on a host whose app is `siteFile`. */
+export function replicaDocument(url: string, siteFile: string): string {
+  const { origin, pathname } = new URL(url);
+  const page = REPLICA_PAGES.filter((p) => p.origin === origin && pathname.startsWith(p.prefix))
+    .sort((a, b) => b.prefix.length - a.prefix.length)[0];
+  return page?.file ?? siteFile;
+}
+
+/**
  * Routes every request of the context: replica hosts get their single-page app for every path,
  * everything else is refused, so no test ever reaches the internet.
  */
 export async function serveReplicas(context: BrowserContext, sites = REPLICA_SITES): Promise<void> {
   await context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));
   for (const [origin, file] of Object.entries(sites)) {
-    const body = await readFile(resolve(file), 'utf8');
-    await context.route(`${origin}/**`, (route) => {
+    await context.route(`${origin}/**`, async (route) => {
       const request = route.request();
       if (request.resourceType() !== 'document') return route.fulfill({ status: 404, body: '' });
+      const body = await readFile(resolve(replicaDocument(request.url(), file)), 'utf8');
       return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
     });
   }

@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { chromium, type BrowserContext } from '@playwright/test';
 import { Tour } from '../../../engine/schema';
 import { chromiumExecutable } from '../../../tests/support/browser';
-import { REPLICA_SITES } from '../../../tests/support/replica';
+import { REPLICA_SITES, replicaDocument } from '../../../tests/support/replica';
 import { tourFiles } from '../check-tours';
 import { probeScript } from './bundle';
 import { DEFAULT_INPUTS_FILE, loadInputs } from './inputs';
@@ -46,13 +46,12 @@ async function serveReplicas(context: BrowserContext, rewrite: VerifyOptions['re
   const sites = Object.entries(REPLICA_SITES);
   if (baseUrl) sites.push([new URL(baseUrl).origin, REPLICA_SITES['https://dichvucong.gov.vn']]);
   for (const [origin, file] of sites) {
-    const html = await readFile(resolve(file), 'utf8');
-    const body = rewrite ? rewrite(origin, html) : html;
-    await context.route(`${origin}/**`, (route) =>
-      route.request().resourceType() === 'document'
-        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body })
-        : route.fulfill({ status: 404, body: '' }),
-    );
+    await context.route(`${origin}/**`, async (route) => {
+      if (route.request().resourceType() !== 'document') return route.fulfill({ status: 404, body: '' });
+      const html = await readFile(resolve(replicaDocument(route.request().url(), file)), 'utf8');
+      const body = rewrite ? rewrite(origin, html) : html;
+      return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+    });
   }
 }
 
