@@ -13,7 +13,7 @@ import {
   type Box,
   type Placement,
 } from './placement';
-import { createPopoverDom, fillPopover, textToRead, type PopoverDom, type PopoverText } from './popover-content';
+import { createPopoverDom, fillPopover, textToRead, type OverlayButton, type PopoverDom, type PopoverText } from './popover-content';
 import { OVERLAY_TEXT as T } from './strings';
 
 export type { OverlayButton } from './popover-content';
@@ -96,12 +96,15 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
   let undoShadowHosts: (() => void) | undefined;
   let listening: AbortController | undefined;
   let lastTarget: Element | undefined;
+  /** what the popover's buttons do now; a kept button runs the latest view's action */
+  let actions: OverlayButton[] = [];
 
-  /** The one rule for every popover button: a person's click whose target is this very element. */
+  /**
+   * The one rule for every popover button: a person's click whose target is this very element (a
+   * button hosts no shadow root, so the target is never retargeted).
+   */
   function wire(el: HTMLButtonElement, action: () => void) {
-    el.addEventListener('click', (event) => {
-      if (event.isTrusted && event.target === el && event.composedPath()[0] === el) action();
-    });
+    el.addEventListener('click', (event) => event.isTrusted && event.target === el && action());
   }
 
   function ensureDom(): PopoverDom {
@@ -176,9 +179,10 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
           ],
         }
       : { ...view, hint: [view.hint, voiceNote].filter(Boolean).join(' ') || undefined };
-    const buttons = fillPopover(d, shown, prefs.lang);
-    buttons.forEach((b, i) => wire(b, () => shown.actions![i].onClick()));
-    if (focusedAction >= 0) buttons[Math.min(focusedAction, buttons.length - 1)]?.focus({ preventScroll: true });
+    const fresh = fillPopover(d, shown, prefs.lang);
+    actions = shown.actions ?? [];
+    fresh?.forEach((b, i) => wire(b, () => actions[i]?.onClick()));
+    if (fresh && focusedAction >= 0) fresh[Math.min(focusedAction, fresh.length - 1)]?.focus({ preventScroll: true });
     d.read.hidden = asking || !host.speak;
     d.close.hidden = asking;
     d.root.classList.toggle('danbuoc-collapsed', collapsed && !asking);
@@ -354,7 +358,8 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
     window.addEventListener('keydown', onKeydown, { capture: true, signal: listening.signal });
     // driver.js moves the cut-out when the page scrolls or resizes; the popover follows its target.
     let frame = 0;
-    const follow = () => (frame ||= requestAnimationFrame(() => ((frame = 0), place(false))));
+    // Scrolling inside the popover (a long sheet) does not move it.
+    const follow = (event: Event) => dom?.root.contains(event.target as Node) || (frame ||= requestAnimationFrame(() => ((frame = 0), place(false))));
     for (const type of ['scroll', 'resize']) window.addEventListener(type, follow, { capture: true, passive: true, signal: listening.signal });
   }
 

@@ -82,8 +82,12 @@ function paragraph(className: string, text: string, role?: string): HTMLParagrap
   return p;
 }
 
-/** Fills the text; returns the action buttons it created, in order, for the overlay to wire. */
-export function fillPopover(dom: PopoverDom, view: PopoverText, lang: string): HTMLButtonElement[] {
+/**
+ * Fills the popover. The action buttons stay the same elements while their labels do not change
+ * (nothing returned): a redraw between a citizen's press and release must not swallow the click.
+ * New buttons are returned to be wired.
+ */
+export function fillPopover(dom: PopoverDom, view: PopoverText, lang: string): HTMLButtonElement[] | undefined {
   dom.heading.textContent = view.title || T.guide;
   dom.body.replaceChildren(
     ...(view.badge ? [paragraph('danbuoc-badge', view.badge)] : []),
@@ -93,9 +97,12 @@ export function fillPopover(dom: PopoverDom, view: PopoverText, lang: string): H
   );
   dom.progress.textContent = view.progress ?? '';
   dom.progress.hidden = !view.progress;
-  const buttons = (view.actions ?? []).map((action, i) => button(i === 0 ? 'danbuoc-main' : 'danbuoc-other', action.label));
-  dom.actions.replaceChildren(...buttons);
   dom.root.lang = lang;
+  const labels = (view.actions ?? []).map((action) => action.label);
+  const kept = [...dom.actions.children] as HTMLButtonElement[];
+  if (kept.map((b) => b.textContent).join('\n') === labels.join('\n')) return;
+  const buttons = labels.map((label, i) => button(i ? 'danbuoc-other' : 'danbuoc-main', label));
+  dom.actions.replaceChildren(...buttons);
   return buttons;
 }
 

@@ -18,16 +18,16 @@ interface Needle {
   /** folded name, label or text the target must show */
   words?: string;
   /** css with sibling combinators: a change beside the target can complete the match */
-  siblingSensitive: boolean;
+  adjacent?: boolean;
 }
 
 function needleOf(strategy: ScopeStrategy): Needle {
-  if (strategy.css !== undefined) return { selector: strategy.css, siblingSensitive: /[+~]/.test(strategy.css) };
+  if (strategy.css !== undefined) return { selector: strategy.css, adjacent: /[+~]/.test(strategy.css) };
   if (strategy.role !== undefined) {
-    return { selector: roleSelector(strategy.role), words: strategy.name ? fold(strategy.name) : undefined, siblingSensitive: false };
+    return { selector: roleSelector(strategy.role), words: strategy.name ? fold(strategy.name) : undefined };
   }
-  if (strategy.label !== undefined) return { selector: FORM_CONTROLS, words: fold(strategy.label), siblingSensitive: false };
-  return { words: fold(strategy.text ?? ''), siblingSensitive: false };
+  if (strategy.label !== undefined) return { selector: FORM_CONTROLS, words: fold(strategy.label) };
+  return { words: fold(strategy.text ?? '') };
 }
 
 function needlesOf(target: Target): Needle[] {
@@ -71,7 +71,7 @@ function mutationsMayMatter(needles: readonly Needle[], records: readonly Mutati
   if (records.length > MAX_RECORDS) return true;
   for (const record of records) {
     for (const needle of needles) {
-      if (needle.siblingSensitive) return true;
+      if (needle.adjacent) return true;
       if (record.type === 'characterData') {
         if (needle.words && textMatters(record.target.nodeValue ?? '', needle.words)) return true;
       } else if (record.type === 'attributes') {
