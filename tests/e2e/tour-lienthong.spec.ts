@@ -123,5 +123,6 @@ test('a parent registers a birth on the linked portal, fixing a malformed ID num
 
   // What the parent typed never reaches the extension's storage.
   const stored = await ext.worker.evaluate(async () => JSON.stringify([await chrome.storage.session.get(null), await chrome.storage.local.get(null)]));
+  expect(stored).toContain('lienthong-khai-sinh');
   for (const typed of [MOTHER_ID, MALFORMED_ID, 'Nguyễn Minh An', '47291']) expect(stored).not.toContain(typed);
 });
