@@ -11,6 +11,7 @@ export const TOUR_ORDER: readonly string[] = [
   'dvcqg-dang-nhap-qr',
   'dvcqg-thanh-toan-le-phi',
   'moj-to-khai-khai-sinh',
+  'lienthong-khai-sinh',
   'bca-cap-doi-gplx',
 ];
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { canonicalText } from '../../engine/tour-check';
 import { tourIdProblem, tourTemplate } from '../../engine/tour-template';
 import { tourFiles } from './check-tours';
+import { isAllowedOrigin } from '../../engine/sites';
 
 /** A failure the CLI prints as is and exits 1 on. */
 export class ScaffoldError extends Error {}
@@ -16,10 +17,15 @@ function tourIdOf(text: string): unknown {
   }
 }
 
-/** Writes `<folder>/<id>.json`; refuses a bad slug or an id already used by a file or a tour. */
-export async function scaffoldTour(id: string, folder = 'tours'): Promise<string> {
+/**
+ * Writes `<folder>/<id>.json`; refuses a bad slug or an id already used by a file or a tour. With
+ * `start`, the tour begins on that page of its own site instead of the national portal's home.
+ */
+export async function scaffoldTour(id: string, folder = 'tours', options: { start?: string } = {}): Promise<string> {
   const problem = tourIdProblem(id);
   if (problem) throw new ScaffoldError(problem);
+  const tour = tourTemplate(id);
+  if (options.start) startOn(tour, options.start);
   const file = join(folder, `${id}.json`);
   await mkdir(folder, { recursive: true });
   const taken = new ScaffoldError(`Đã có tour "${id}" trong ${folder}/. (A tour with this id exists.)`);
@@ -28,6 +34,22 @@ export async function scaffoldTour(id: string, folder = 'tours'): Promise<string
     const text = await readFile(other, 'utf8');
     if (text.includes(`"${id}"`) && tourIdOf(text) === id) throw taken;
   }
-  await writeFile(file, canonicalText(tourTemplate(id)));
+  await writeFile(file, canonicalText(tour));
   return file;
+}
+
+function startOn(tour: Record<string, unknown>, start: string): void {
+  let url: URL;
+  try {
+    url = new URL(start);
+  } catch {
+    throw new ScaffoldError(`"${start}" không phải một địa chỉ trang. Ví dụ: --start https://dichvucong.gov.vn/ (Not a page address.)`);
+  }
+  if (url.protocol !== 'https:' || !isAllowedOrigin(url.origin)) {
+    throw new ScaffoldError(`${url.origin} không có trong danh sách trang được phép (engine/sites.ts). (Origin not on the allow-list.)`);
+  }
+  tour.start = url.href;
+  tour.sites = [`${url.origin}/*`];
+  const [first] = tour.steps as Array<Record<string, unknown>>;
+  first.page = url.href;
 }

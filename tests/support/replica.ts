@@ -10,6 +10,7 @@ export const REPLICA_SITES: Record<string, string> = {
   'https://dichvucong.bocongan.gov.vn': 'tests/fixtures/portal/bocongan.html',
   'https://dichvucongnganhtuphap.moj.gov.vn': 'tests/fixtures/portal/moj.html',
   'https://tokhaidientu.moj.gov.vn': 'tests/fixtures/portal/tokhai.html',
+  'https://lienthong.dichvucong.gov.vn': 'tests/fixtures/portal/lienthong.html',
 };
 
 /**

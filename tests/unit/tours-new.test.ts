@@ -24,6 +24,15 @@ describe('tours:new', () => {
     expect(tour.steps[0].say.vi).toMatch(/^\[BẢN NHÁP\] /);
   });
 
+  it('--start begins the draft on another allowed site, hash route and all, and refuses a look-alike host', async () => {
+    const start = 'https://lienthong.dichvucong.gov.vn/#/ke-khai/2.000986';
+    const tour = JSON.parse(await readFile(await scaffoldTour('lien-thong', dir, { start }), 'utf8'));
+    expect(tour).toMatchObject({ start, sites: ['https://lienthong.dichvucong.gov.vn/*'] });
+    expect(tour.steps[0].page).toBe(start);
+    expect(await checkTourFolder(dir)).toEqual([]);
+    await expect(scaffoldTour('gia', dir, { start: 'https://dichvucong.gov.vn.cc/' })).rejects.toThrow(/không có trong danh sách/);
+  });
+
   it('refuses a bad slug and an id already taken, leaving the folder as it was', async () => {
     await expect(scaffoldTour('Tra_cuu', dir)).rejects.toThrow(/không dùng được làm mã tour/);
     await expect(scaffoldTour('tra--cuu', dir)).rejects.toThrow(/không dùng được làm mã tour/);

@@ -175,7 +175,8 @@ function install({ changes, seed }: VaryConfig): void {
   }
   function swapChooser(el: Element): void {
     if (twins.has(el) || el.closest('[data-danbuoc-vary-panel]')) return;
-    if (el.matches('button[aria-haspopup=listbox]') && !el.closest('[role=dialog],dialog')) toNativeSelect(el as HTMLButtonElement);
+    // A listbox button, or an Angular mat-select (a non-input element with role=combobox that opens a listbox).
+    if (el.matches('button[aria-haspopup=listbox],[role=combobox][aria-haspopup=listbox]:not(input)') && !el.closest('[role=dialog],dialog')) toNativeSelect(el as HTMLButtonElement);
     else if (el.matches('select:not([multiple]):not([size])')) toListboxButton(el as HTMLSelectElement);
   }
   function optionsOf(list: Element | null): HTMLElement[] {
@@ -197,12 +198,12 @@ function install({ changes, seed }: VaryConfig): void {
     placeholder.value = '';
     placeholder.textContent = button.textContent?.trim() ?? '';
     select.append(placeholder);
-    if (!button.disabled) {
+    if (!button.disabled && button.getAttribute('aria-disabled') !== 'true') {
       withListbox(button, (options) => {
         for (const option of options) select.append(new Option(option.textContent ?? '', option.textContent ?? ''));
       });
     }
-    select.disabled = button.disabled;
+    select.disabled = button.disabled || button.getAttribute('aria-disabled') === 'true';
     // The label that named the button names the select.
     const id = button.id;
     button.removeAttribute('id');

@@ -51,6 +51,14 @@ export const REWORDINGS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['Xác nhận nộp hồ sơ', ['Xác nhận gửi hồ sơ', 'Nộp hồ sơ?']],
   ['Gửi hồ sơ thành công', ['Nộp hồ sơ thành công', 'Hồ sơ đã được gửi thành công']],
   ['Nộp hồ sơ', ['Gửi hồ sơ', 'Nộp hồ sơ trực tuyến']],
+  // linked birth registration (lienthong.dichvucong.gov.vn)
+  ['Chuyển bước tiếp theo', ['Bước tiếp theo', 'Tiếp tục', 'Lưu và chuyển bước']],
+  ['Xác thực với CSDLQG về dân cư', ['Xác thực thông tin', 'Kiểm tra với CSDL quốc gia về dân cư']],
+  ['Cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi', ['Cấp thẻ BHYT cho trẻ dưới 6 tuổi', 'Cấp thẻ bảo hiểm y tế']],
+  ['Nơi đăng ký khám chữa bệnh ban đầu', ['Nơi khám chữa bệnh ban đầu', 'Nơi đăng ký KCB ban đầu']],
+  ['Nhập mã kiểm tra', ['Mã xác thực', 'Nhập mã bảo mật']],
+  ['Kê khai thông tin thành công', ['Nộp hồ sơ liên thông thành công', 'Đã gửi hồ sơ thành công']],
+  ['Hoàn thành', ['Hoàn tất', 'Gửi hồ sơ']],
   // Ministry of Justice (dichvucongnganhtuphap.moj.gov.vn, tokhaidientu.moj.gov.vn)
   ['Tôi đã đọc hướng dẫn', ['Tôi đã đọc kỹ hướng dẫn', 'Đã đọc hướng dẫn']],
   ['Họ, chữ đệm, tên người được khai sinh', ['Họ và tên người được khai sinh', 'Họ, chữ đệm và tên']],
