@@ -31,7 +31,7 @@ test('a citizen submits a dossier online: agency, VNeID login on the way, a refu
   await citizen.clickHighlighted();
   await expect(portal).toHaveURL(/^https:\/\/sso\.dancuquocgia\.gov\.vn\/dang-nhap/);
   await citizen.expectStep(6, STEPS);
-  await citizen.expectSays('Đăng nhập bằng tài khoản VNeID');
+  await citizen.expectSays('Đăng nhập bằng VNeID trên trang này');
   await portal.getByLabel('Số định danh cá nhân').fill('012345678901');
   await portal.getByLabel('Mật khẩu').fill('mat-khau-bi-mat');
   await portal.getByRole('button', { name: 'Đăng nhập' }).click();
