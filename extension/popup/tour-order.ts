@@ -9,6 +9,7 @@ export const TOUR_ORDER: readonly string[] = [
   'dvcqg-tim-thu-tuc',
   'dvcqg-dang-nhap-vneid',
   'dvcqg-dang-nhap-qr',
+  'dvcqg-nop-ho-so-truc-tuyen',
   'dvcqg-thanh-toan-le-phi',
   'moj-to-khai-khai-sinh',
   'lienthong-khai-sinh',
