@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '../support/fixtures';
 import { startFromPopup } from '../support/find-procedure-walk';
+import { CARD_SECRETS, payOnVnpay } from '../support/vnpay-walk';
 
 const TITLE = 'Nộp phạt vi phạm giao thông trực tuyến';
 const TOTAL = 16;
@@ -41,25 +42,7 @@ test('traffic fine: a wrong decision number is explained, then the fine is paid 
 
   await expect(portal).toHaveURL(/^https:\/\/pay\.vnpay\.vn\//);
   await expect(portal.getByText('800.000 VND').first()).toBeVisible();
-  await citizen.expectStep(7, TOTAL);
-  await citizen.clickHighlighted();
-  await citizen.expectStep(8, TOTAL);
-  await portal.getByRole('option', { name: 'Vietcombank' }).click();
-  for (const [step, value] of [[9, '9704 0000 0000 0018'], [10, 'NGUYEN VAN AN'], [11, '03/21']] as const) {
-    await citizen.expectStep(step, TOTAL);
-    await citizen.typeIntoHighlighted(value);
-    await citizen.pressPopoverButton('Tiếp');
-  }
-  await citizen.expectStep(12, TOTAL);
-  await citizen.clickHighlighted();
-  await citizen.expectStep(13, TOTAL);
-  await citizen.typeIntoHighlighted('987654');
-  await citizen.pressPopoverButton('Tiếp');
-  await citizen.expectStep(14, TOTAL);
-  await citizen.clickHighlighted();
-  await citizen.expectStep(15, TOTAL);
-  await expect(portal.getByRole('heading', { name: 'Thanh toán thành công!' })).toBeVisible();
-  await citizen.clickHighlighted();
+  await payOnVnpay(citizen, portal, 7, TOTAL, 'Vietcombank');
 
   await expect(portal).toHaveURL(/\/thanh-toan-vi-pham-giao-thong\/ket-qua\?vnp_ResponseCode=00/);
   await citizen.expectStep(16, TOTAL);
@@ -70,5 +53,5 @@ test('traffic fine: a wrong decision number is explained, then the fine is paid 
 
   // The guide never kept what the citizen typed.
   const stored = await ext.worker.evaluate(async () => JSON.stringify([await chrome.storage.session.get(null), await chrome.storage.local.get(null)]));
-  for (const secret of ['01234/QĐ-XPHC', '9704 0000 0000 0018', 'NGUYEN VAN AN', '987654']) expect(stored).not.toContain(secret);
+  for (const secret of ['01234/QĐ-XPHC', ...CARD_SECRETS]) expect(stored).not.toContain(secret);
 });
