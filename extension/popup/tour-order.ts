@@ -10,6 +10,8 @@ export const TOUR_ORDER: readonly string[] = [
   'dvcqg-dang-nhap-vneid',
   'dvcqg-dang-nhap-qr',
   'dvcqg-thanh-toan-le-phi',
+  'dvcqg-thanh-toan-dien-nuoc',
+  'dvcqg-nop-phat-giao-thong',
   'moj-to-khai-khai-sinh',
   'bca-cap-doi-gplx',
 ];
