@@ -11,6 +11,8 @@ export const TOUR_ORDER: readonly string[] = [
   'dvcqg-dang-nhap-qr',
   'dvcqg-nop-ho-so-truc-tuyen',
   'dvcqg-thanh-toan-le-phi',
+  'dvcqg-thanh-toan-dien-nuoc',
+  'dvcqg-nop-phat-giao-thong',
   'moj-to-khai-khai-sinh',
   'lienthong-khai-sinh',
   'bca-cap-doi-gplx',

@@ -124,3 +124,18 @@ test('a navigate step follows its highlighted link until the page reaches "to"',
   expect(report.steps[2]).toMatchObject({ id: 'chon-thu-tuc', advance: 'navigate', status: 'ambiguous', broken: false });
   expect(report.ok).toBe(true);
 });
+
+test('a doneWhen that already holds before the citizen acts breaks the step (the player would pass it on the next page change)', async () => {
+  const LOOKUP_CARD = "'aria-label': 'Tra cứu để nộp phạt'";
+  const [report] = await verifyTours({
+    only: ['dvcqg-nop-phat-giao-thong'],
+    verifiedFile: false,
+    stepTimeoutMs: 5000,
+    // The lookup card named like the decision card the step waits for: "… xử phạt".
+    rewriteReplica: (origin, html) => (html.includes(LOOKUP_CARD) ? html.replace(LOOKUP_CARD, "'aria-label': 'Tra cứu thông tin xử phạt'") : html),
+  });
+  expect(report.ok).toBe(false);
+  expect(report.steps[2]).toMatchObject({ id: 'tra-cuu', status: 'failed', broken: true });
+  expect(report.steps[2].note).toContain('doneWhen đã đúng trước khi người dân làm gì');
+  expect(report.steps.slice(0, 2).every((s) => s.status === 'ok')).toBe(true);
+});

@@ -20,6 +20,8 @@ export const REPLICA_SITES: Record<string, string> = {
  */
 export const REPLICA_PAGES: ReadonlyArray<{ origin: string; prefix: string; file: string }> = [
   { origin: 'https://dichvucong.gov.vn', prefix: '/nop-ho-so/', file: 'tests/fixtures/portal/dichvucong-nop-ho-so.html' },
+  { origin: 'https://dichvucong.gov.vn', prefix: '/thanh-toan-vi-pham-giao-thong', file: 'tests/fixtures/portal/dichvucong-thanh-toan-phat.html' },
+  { origin: 'https://dichvucong.gov.vn', prefix: '/thanh-toan-hoa-don', file: 'tests/fixtures/portal/dichvucong-thanh-toan-hoa-don.html' },
 ];
 
 /** The replica file that answers a document request for `url` on a host whose app is `siteFile`. */

@@ -124,6 +124,10 @@ async function replayStep({ page, tour, index, step, row, options, matches }: St
     return;
   }
 
+  if (step.doneWhen && ACTED_ON.has(step.advance) && (await holds(frame, step.doneWhen, page.url(), matches))) {
+    // The player would pass this step on the page's next change, before the citizen did anything.
+    throw new StepFailure('failed', `doneWhen đã đúng trước khi người dân làm gì, bước sẽ tự qua: cho doneWhen chỉ đúng sau khi trang trả lời ${JSON.stringify(step.doneWhen)}`);
+  }
   if (step.advance === 'click') {
     // A choice the replica makes in its listbox portal is made in the native <select> a page may show instead.
     if (input.act && (await isNativeSelect(frame))) await frame.locator(MARKED).selectOption({ index: 1 }, { timeout });
@@ -153,6 +157,9 @@ async function replayStep({ page, tour, index, step, row, options, matches }: St
 }
 
 const SAMPLE_FILE = { name: 'giay-to-kiem-tra.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%kiem tra\n') };
+
+/** Steps that end on what the citizen does, then wait for the page's answer (`doneWhen`). */
+const ACTED_ON = new Set<Step['advance']>(['click', 'input', 'choose']);
 
 const isNativeSelect = (frame: Frame) => frame.locator(MARKED).evaluate((el) => el.tagName === 'SELECT');
 
