@@ -17,7 +17,10 @@ export const REPLICA_SITES: Record<string, string> = {
  * does when it hands over to another app on the same host). The longest matching path prefix wins;
  * every other path of the host gets the host's single-page app from REPLICA_SITES.
  */
-export const REPLICA_PAGES: ReadonlyArray<{ origin: string; prefix: string; file: string }> = [];
+export const REPLICA_PAGES: ReadonlyArray<{ origin: string; prefix: string; file: string }> = [
+  { origin: 'https://dichvucong.gov.vn', prefix: '/tra-cuu-ho-so', file: 'tests/fixtures/portal/dichvucong-tra-cuu.html' },
+  { origin: 'https://dichvucong.gov.vn', prefix: '/thong-tin-ca-nhan', file: 'tests/fixtures/portal/dichvucong-tra-cuu.html' },
+];
 
 /** The replica file that answers a document request for `url` on a host whose app is `siteFile`. */
 export function replicaDocument(url: string, siteFile: string): string {
