@@ -55,7 +55,7 @@ test('staying safe: the real addresses, the secrets nobody asks for, scam messag
   await expect(portal).toHaveURL(HOME);
   await citizen.expectStep(9, STEPS);
   await expect(citizen.highlighted).toContainText('18001096');
-  await citizen.expectSays('Tổng đài 18001096');
+  await citizen.expectSays('Tổng đài 1800 1096');
   await citizen.pressPopoverButton('Xong');
   await expect(citizen.popover).toContainText('Hoàn thành');
 });
