@@ -10,8 +10,10 @@ export const TOUR_ORDER: readonly string[] = [
   'dvcqg-dang-nhap-vneid',
   'dvcqg-dang-nhap-qr',
   'dvcqg-thanh-toan-le-phi',
+  'dvcqg-tra-cuu-ho-so',
   'moj-to-khai-khai-sinh',
   'bca-cap-doi-gplx',
+  'dvcqg-an-toan',
 ];
 
 const rank = (tour: Tour) => {
