@@ -13,9 +13,11 @@ export const TOUR_ORDER: readonly string[] = [
   'dvcqg-thanh-toan-le-phi',
   'dvcqg-thanh-toan-dien-nuoc',
   'dvcqg-nop-phat-giao-thong',
+  'dvcqg-tra-cuu-ho-so',
   'moj-to-khai-khai-sinh',
   'lienthong-khai-sinh',
   'bca-cap-doi-gplx',
+  'dvcqg-an-toan',
 ];
 
 const rank = (tour: Tour) => {

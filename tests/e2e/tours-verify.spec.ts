@@ -139,3 +139,16 @@ test('a doneWhen that already holds before the citizen acts breaks the step (the
   expect(report.steps[2].note).toContain('doneWhen đã đúng trước khi người dân làm gì');
   expect(report.steps.slice(0, 2).every((s) => s.status === 'ok')).toBe(true);
 });
+
+test('replays as the player plays: advice steps pass, and after a skipped step the steps on pages not needed are skipped', async () => {
+  const reports = await verifyTours({ only: ['dvcqg-an-toan', 'dvcqg-tra-cuu-ho-so'], verifiedFile: false });
+  const statuses = Object.fromEntries(reports.map((r) => [r.tourId, r.steps.map((s) => `${s.id}:${s.status}`)]));
+  // Not signed in on the replicas: the signed-in steps are skipped; those on /thong-tin-ca-nhan are never reached.
+  expect(statuses['dvcqg-tra-cuu-ho-so'].slice(6)).toEqual([
+    'mo-menu-tai-khoan:skipped', 'thong-tin-ca-nhan:skipped', 'dich-vu-cong-cua-toi:skipped', 'danh-sach-ho-so:skipped', 'chua-dang-nhap:ok',
+  ]);
+  expect(statuses['dvcqg-an-toan'].filter((s) => /^(trang-gia|trang-thanh-toan|tin-nhan-lua-dao):/.test(s))).toEqual([
+    'trang-gia:ok', 'trang-thanh-toan:ok', 'tin-nhan-lua-dao:ok',
+  ]);
+  expect(reports.every((r) => r.ok)).toBe(true);
+});

@@ -22,6 +22,8 @@ export const REPLICA_PAGES: ReadonlyArray<{ origin: string; prefix: string; file
   { origin: 'https://dichvucong.gov.vn', prefix: '/nop-ho-so/', file: 'tests/fixtures/portal/dichvucong-nop-ho-so.html' },
   { origin: 'https://dichvucong.gov.vn', prefix: '/thanh-toan-vi-pham-giao-thong', file: 'tests/fixtures/portal/dichvucong-thanh-toan-phat.html' },
   { origin: 'https://dichvucong.gov.vn', prefix: '/thanh-toan-hoa-don', file: 'tests/fixtures/portal/dichvucong-thanh-toan-hoa-don.html' },
+  { origin: 'https://dichvucong.gov.vn', prefix: '/tra-cuu-ho-so', file: 'tests/fixtures/portal/dichvucong-tra-cuu.html' },
+  { origin: 'https://dichvucong.gov.vn', prefix: '/thong-tin-ca-nhan', file: 'tests/fixtures/portal/dichvucong-tra-cuu.html' },
 ];
 
 /** The replica file that answers a document request for `url` on a host whose app is `siteFile`. */

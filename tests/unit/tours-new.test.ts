@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +33,14 @@ describe('tours:new', () => {
     expect(await checkTourFolder(dir)).toEqual([]);
     await expect(scaffoldTour('gia', dir, { start: 'https://dichvucong.gov.vn.cc/' })).rejects.toThrow(/không có trong danh sách/);
   });
+
+  it('tours:check says, for a fresh draft, what the popup and the desk console still need', async () => {
+    await scaffoldTour('dvcqg-tra-cuu-ho-so', dir);
+    const { status, stderr } = spawnSync('npx', ['tsx', 'scripts/tours-check.ts', dir], { encoding: 'utf8' });
+    expect(status).toBe(0);
+    expect(stderr).toContain(`warning: ${join(dir, 'dvcqg-tra-cuu-ho-so.json')}: $: the popup and the desk console need "topic"`);
+    expect(stderr).toMatch(/"minutes".*"task", one of sessions\/task-catalogue\.json/);
+  }, 60_000);
 
   it('refuses a bad slug and an id already taken, leaving the folder as it was', async () => {
     await expect(scaffoldTour('Tra_cuu', dir)).rejects.toThrow(/không dùng được làm mã tour/);

@@ -62,6 +62,13 @@ export async function replayTour(context: BrowserContext, tour: Tour, options: R
       };
       report.steps.push(row);
       if (halted) continue;
+      // As the player does: after a skipped step, the steps on pages the citizen does not need are skipped too.
+      const pattern = effectivePage(tour, index);
+      if (report.steps[index - 1]?.status === 'skipped' && pattern && !matches(pattern, page.url())) {
+        row.status = 'skipped';
+        row.note = 'bước trước bị bỏ qua; bước này ở trang người dân không cần tới';
+        continue;
+      }
       try {
         await replayStep({ page, tour, index, step, row, options, matches });
         // A step with no target (a popover only, e.g. "log in on this page") passes once it ends.

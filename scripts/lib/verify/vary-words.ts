@@ -47,6 +47,15 @@ export const REWORDINGS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['Nhà cung cấp', ['Đơn vị cung cấp', 'Nhà cung cấp dịch vụ']],
   ['Mã khách hàng', ['Mã KH', 'Mã khách hàng (in trên hóa đơn)']],
   ['Thông tin hóa đơn', ['Chi tiết hóa đơn', 'Hóa đơn cần thanh toán']],
+  // dossier lookup and the signed-in citizen's pages (dichvucong.gov.vn/tra-cuu-ho-so, /thong-tin-ca-nhan)
+  ['Tra cứu hồ sơ', ['Tra cứu tình trạng hồ sơ', 'Theo dõi hồ sơ']],
+  ['Mã bảo mật', ['Mã xác thực', 'Nhập mã bảo mật']],
+  ['Hình mã bảo mật', ['Mã captcha', 'Ảnh mã xác thực']],
+  ['Đổi mã khác', ['Lấy mã mới', 'Đổi mã']],
+  ['Kết quả tra cứu', ['Thông tin hồ sơ', 'Kết quả tra cứu hồ sơ']],
+  ['Thông tin cá nhân', ['Thông tin tài khoản', 'Trang cá nhân']],
+  ['Dịch vụ công của tôi', ['Hồ sơ của tôi', 'Quản lý dịch vụ công của tôi']],
+  ['Danh sách hồ sơ đã nộp', ['Hồ sơ đã nộp', 'Danh sách hồ sơ']],
   // payment gateway (pay.vnpay.vn)
   ['VNPAY', ['Cổng VNPAY', 'Thanh toán qua VNPAY']],
   ['Thẻ nội địa và tài khoản ngân hàng', ['Thẻ ATM nội địa/Tài khoản ngân hàng', 'Thẻ nội địa']],
