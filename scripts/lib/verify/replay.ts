@@ -26,6 +26,18 @@ export interface ReplayOptions {
   strict: boolean;
 }
 
+/**
+ * A watcher of the replay (`npm run demo -- <tour-id>` walks a tour this way with the extension on
+ * screen): `page` replays in that page, already on the tour's start, and leaves it open.
+ */
+export interface ReplayHooks {
+  page?: Page;
+  /** the step's page is reached and its target found, just before the citizen acts */
+  beforeAct?(index: number, step: Step, page: Page): Promise<void>;
+  /** the citizen has acted (the step may still be waiting for "Tiếp" or the page) */
+  afterAct?(index: number, step: Step, page: Page): Promise<void>;
+}
+
 type Probe = { __danbuocVerify: VerifyProbe };
 
 class StepFailure extends Error {
@@ -35,18 +47,18 @@ class StepFailure extends Error {
 }
 
 /** Replays one tour in a fresh page: per step, finds the target with the engine's resolver and acts as a citizen would. */
-export async function replayTour(context: BrowserContext, tour: Tour, options: ReplayOptions): Promise<TourReport> {
+export async function replayTour(context: BrowserContext, tour: Tour, options: ReplayOptions, hooks: ReplayHooks = {}): Promise<TourReport> {
   const origins = siteOrigins(tour.sites);
   const mainOrigin = new URL(tour.start ?? origins[0]).origin;
   const toBrowser = (url: string) => (options.baseUrl && url.startsWith(mainOrigin) ? options.baseUrl.replace(/\/$/, '') + url.slice(mainOrigin.length) : url);
   const toTour = (url: string) => (options.baseUrl && url.startsWith(options.baseUrl.replace(/\/$/, '')) ? mainOrigin + url.slice(options.baseUrl.replace(/\/$/, '').length) : url);
   const matches = (pattern: string, url: string) => urlMatches(pattern, toTour(url), origins);
 
-  const page = await context.newPage();
+  const page = hooks.page ?? (await context.newPage());
   const report: TourReport = { tourId: tour.id, title: tour.title.vi, against: options.against, verifiedAt: new Date().toISOString(), ok: true, steps: [] };
   let halted = false;
   try {
-    await page.goto(toBrowser(tour.start ?? `${mainOrigin}/`));
+    if (!hooks.page) await page.goto(toBrowser(tour.start ?? `${mainOrigin}/`));
     for (const [index, step] of tour.steps.entries()) {
       const row: StepReport = {
         index,
@@ -61,7 +73,7 @@ export async function replayTour(context: BrowserContext, tour: Tour, options: R
       report.steps.push(row);
       if (halted) continue;
       try {
-        await replayStep({ page, tour, index, step, row, options, matches });
+        await replayStep({ page, tour, index, step, row, options, matches, hooks });
       } catch (error) {
         // A Playwright error (an element that never became clickable…) breaks the step, not the run.
         const failure = error instanceof StepFailure ? error : new StepFailure('failed', (error as Error).message.split('\n')[0]);
@@ -73,7 +85,7 @@ export async function replayTour(context: BrowserContext, tour: Tour, options: R
       if (row.broken) report.ok = false;
     }
   } finally {
-    await page.close();
+    if (!hooks.page) await page.close();
   }
   return report;
 }
@@ -86,9 +98,10 @@ interface StepContext {
   row: StepReport;
   options: ReplayOptions;
   matches: (pattern: string, url: string) => boolean;
+  hooks: ReplayHooks;
 }
 
-async function replayStep({ page, tour, index, step, row, options, matches }: StepContext): Promise<void> {
+async function replayStep({ page, tour, index, step, row, options, matches, hooks }: StepContext): Promise<void> {
   const timeout = Math.max(options.stepTimeoutMs, step.timeoutMs ?? 0);
   const input = options.inputs[step.id] ?? {};
   const pattern = effectivePage(tour, index);
@@ -110,6 +123,7 @@ async function replayStep({ page, tour, index, step, row, options, matches }: St
     return;
   }
   if (step.advance === 'wait') {
+    await hooks.beforeAct?.(index, step, page);
     if (!input.act || options.live) throw new StepFailure('stopped', 'dừng trước bước cần người dân (chờ điện thoại hoặc mã xác nhận)');
     await perform(frame, input.act, timeout);
   }
@@ -119,6 +133,7 @@ async function replayStep({ page, tour, index, step, row, options, matches }: St
     row.note = 'onlyIf sai: bỏ qua bước này';
     return;
   }
+  if (step.advance !== 'wait') await hooks.beforeAct?.(index, step, page);
 
   if (step.advance === 'click') {
     // A choice the replica makes in its listbox portal is made in the native <select> a page may show instead.
@@ -145,6 +160,7 @@ async function replayStep({ page, tour, index, step, row, options, matches }: St
       throw new StepFailure('failed', `không tới được trang ${step.to}`);
     }
   }
+  await hooks.afterAct?.(index, step, page);
   if (step.doneWhen) await waitUntilHolds(frame, step.doneWhen, page, matches, timeout);
 }
 
