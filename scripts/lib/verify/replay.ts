@@ -236,7 +236,10 @@ async function typeInto(frame: Frame, input: StepInput, live: boolean, timeout: 
     return;
   }
   if (info.tag === 'select') {
-    await field.selectOption({ index: 1 }, { timeout });
+    // As a person does, with the keyboard: a guide trusts only the browser's own (trusted) events.
+    await field.focus({ timeout });
+    await field.press('ArrowDown', { timeout });
+    if (await field.evaluate((el) => (el as HTMLSelectElement).selectedIndex < 1)) await field.selectOption({ index: 1 }, { timeout });
     return;
   }
   if (info.type === 'checkbox' || info.type === 'radio') {
