@@ -27,15 +27,11 @@ console.log(`Dẫn Bước demo — ${headless ? 'headless' : 'headed'} Chromium
 
 const ext = await launchWithExtension({ headless });
 if (tourId) {
-  let finished = false;
-  try {
-    await serveReplicas(ext.context);
-    const started = performance.now();
-    finished = await demoTour(ext, tourId, { out: OUT, onLine: (line) => console.log(line) });
-    if (finished) console.log(`\nTour finished in ${Math.round(performance.now() - started)} ms (includes the replica's simulated slow loads).`);
-  } finally {
-    await ext.close();
-  }
+  const started = performance.now();
+  const finished = await serveReplicas(ext.context)
+    .then(() => demoTour(ext, tourId, { out: OUT, onLine: (line) => console.log(line) }))
+    .finally(() => ext.close());
+  if (finished) console.log(`\nTour finished in ${Math.round(performance.now() - started)} ms (includes the replica's simulated slow loads).`);
   process.exit(finished ? 0 : 1);
 }
 try {
