@@ -42,8 +42,8 @@ test('on the portal home: this page first, then Dịch vụ công and Thanh toá
   await expect(card(popup, SEARCH_TITLE).getByRole('button', { name: 'Bắt đầu' })).toBeVisible();
 
   // Every topic heading comes in the fixed order, after the tours for this page.
-  const headings = await popup.getByRole('heading', { level: 3 }).filter({ hasText: /^(Dịch vụ công|Thanh toán|An toàn|Hướng dẫn khác)$/ }).allTextContents();
-  const order = ['Dịch vụ công', 'Thanh toán', 'An toàn', 'Hướng dẫn khác'];
+  const headings = await popup.getByRole('heading', { level: 3 }).filter({ hasText: /^(Dịch vụ công|Thanh toán|An toàn|Chủ đề khác)$/ }).allTextContents();
+  const order = ['Dịch vụ công', 'Thanh toán', 'An toàn', 'Chủ đề khác'];
   expect(headings).toContain('Thanh toán');
   expect(headings).toEqual([...headings].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
   const payments = popup.getByRole('region', { name: 'Thanh toán', exact: true });
