@@ -3,13 +3,15 @@ import { pickText } from '../engine/i18n';
 import type { Tour } from '../engine/schema';
 import type { TabStatus } from '../extension/messages';
 import { popupText } from '../extension/popup/strings';
+import { siteInWords, type TopicGroup } from '../extension/popup/tour-groups';
 import { CurrentRun } from './CurrentRun';
 import { TourCard } from './TourCard';
 
 export interface TourPickerProps {
   status: TabStatus | null;
   toursHere: Tour[];
-  toursElsewhere: Tour[];
+  /** every other tour, by topic: each opens its start page first */
+  toursByTopic: TopicGroup[];
   busy: boolean;
   failed: boolean;
   onStart(tourId: string, open?: boolean): void;
@@ -23,9 +25,10 @@ export interface TourPickerProps {
   settings?: ReactNode;
 }
 
-export function TourPicker({ status, toursHere, toursElsewhere, busy, failed, onStart, onResume, onStop, onOpenDesk, lang, settings }: TourPickerProps) {
+export function TourPicker({ status, toursHere, toursByTopic, busy, failed, onStart, onResume, onStop, onOpenDesk, lang, settings }: TourPickerProps) {
   const T = popupText(lang);
-  const running = status?.run && [...toursHere, ...toursElsewhere].find((t) => t.id === status.run?.tourId);
+  const elsewhere = toursByTopic.flatMap((group) => group.tours);
+  const running = status?.run && [...toursHere, ...elsewhere].find((t) => t.id === status.run?.tourId);
   const runTitle = running ? pickText(running.title, lang) : status?.tourTitle;
   return (
     <main className="picker" lang={lang}>
@@ -50,7 +53,7 @@ export function TourPicker({ status, toursHere, toursElsewhere, busy, failed, on
       {status && (
         <section aria-labelledby="here-heading">
           <h2 id="here-heading">{T.toursHere}</h2>
-          {toursHere.length === 0 && <p>{status.url && toursElsewhere.length ? T.notPortal : T.noTourHere}</p>}
+          {toursHere.length === 0 && <p>{elsewhere.length ? T.notPortal : T.noTourHere}</p>}
           <ul className="tours">
             {toursHere.map((tour) => (
               <TourCard
@@ -65,14 +68,28 @@ export function TourPicker({ status, toursHere, toursElsewhere, busy, failed, on
           </ul>
         </section>
       )}
-      {status && toursHere.length === 0 && toursElsewhere.length > 0 && (
-        <section aria-labelledby="other-heading">
-          <h2 id="other-heading">{T.otherTours}</h2>
-          <ul className="tours">
-            {toursElsewhere.map((tour) => (
-              <TourCard key={tour.id} tour={tour} lang={lang} actionLabel={T.openAndStart} disabled={busy} onAction={() => onStart(tour.id, true)} />
-            ))}
-          </ul>
+      {status && elsewhere.length > 0 && (
+        <section aria-labelledby="all-heading">
+          <h2 id="all-heading">{T.allTours}</h2>
+          {toursByTopic.map(({ topic, tours }) => (
+            <section key={topic} aria-labelledby={`topic-${topic}`} className="topic">
+              <h3 id={`topic-${topic}`}>{T.topics[topic]}</h3>
+              <ul className="tours">
+                {tours.map((tour) => (
+                  <TourCard
+                    key={tour.id}
+                    tour={tour}
+                    lang={lang}
+                    level={4}
+                    where={tour.start ? siteInWords(tour.start) : undefined}
+                    actionLabel={T.openAndStart}
+                    disabled={busy}
+                    onAction={() => onStart(tour.id, true)}
+                  />
+                ))}
+              </ul>
+            </section>
+          ))}
         </section>
       )}
       {settings}

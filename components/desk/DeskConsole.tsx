@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Tour } from '../../engine/schema';
 import { consentText, enabledPersonalFields, formatDate, withdrawalCode } from '../../sessions';
-import { deskCatalogue, taskRows, tasksWithTours, type DeskModel } from '../../extension/desk/model';
+import { deskCatalogue, taskRows, tourTitlesByTask, type DeskModel } from '../../extension/desk/model';
 import { DESK_TEXT as T } from '../../extension/desk/strings';
 import { CitizenForm } from './CitizenForm';
 import { ConsentScreen } from './ConsentScreen';
@@ -28,7 +28,7 @@ export interface DeskConsoleProps {
 export function DeskConsole({ model, tours, onPrint, sync }: DeskConsoleProps) {
   const { screen, snapshot, notice, busy } = model;
   const catalogue = useMemo(() => deskCatalogue(tours), [tours]);
-  const withTours = useMemo(() => tasksWithTours(tours), [tours]);
+  const withTours = useMemo(() => tourTitlesByTask(tours), [tours]);
   const member = snapshot?.member;
   const open = snapshot?.open;
 

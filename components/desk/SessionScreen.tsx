@@ -21,7 +21,7 @@ export interface SessionScreenProps {
   tasks: TaskRow[];
   catalogue: Record<TaskGroup, CatalogueTask[]>;
   /** Task ids that have a tour ("có hướng dẫn" in the picker). */
-  withTours: ReadonlySet<string>;
+  withTours: ReadonlyMap<string, readonly string[]>;
   taskNotice: (Notice & { taskId: string }) | undefined;
   onEditCitizen(): void;
   onToggleTask(taskId: string, picked: boolean): void;

@@ -8,8 +8,8 @@ export interface TaskPickerProps {
   groups: Record<TaskGroup, CatalogueTask[]>;
   /** Task id → whether it can still be unpicked (only tasks not yet marked). */
   picked: ReadonlyMap<string, boolean>;
-  /** Task ids that have a tour: marked "có hướng dẫn". */
-  withTours: ReadonlySet<string>;
+  /** Task id → titles of its tours: marked "Có hướng dẫn: “…”" in words, not by colour. */
+  withTours: ReadonlyMap<string, readonly string[]>;
   onToggle(taskId: string, picked: boolean): void;
 }
 
@@ -42,6 +42,7 @@ export function TaskPicker({ groups, picked, withTours, onToggle }: TaskPickerPr
           <legend>{TASK_GROUP_LABELS[group].vi}</legend>
           {tasks.map((task) => {
             const isPicked = picked.has(task.id);
+            const tourTitles = withTours.get(task.id);
             return (
               <label key={task.id} className="choice">
                 <input
@@ -52,7 +53,7 @@ export function TaskPicker({ groups, picked, withTours, onToggle }: TaskPickerPr
                 />
                 <span>
                   {task.title.vi}
-                  {withTours.has(task.id) && <span className="badge"> {T.hasTour}</span>}
+                  {tourTitles && <span className="has-tour">{T.hasTour(tourTitles)}</span>}
                 </span>
               </label>
             );

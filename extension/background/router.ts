@@ -200,7 +200,8 @@ export function createRouter(deps: RouterDeps) {
       const existing = stored.ok ? stored.run : null;
       let run: RunState | null = null;
       if (message.kind === 'popup:start') {
-        if (!url) throw new Error('Không tìm thấy trang (tab not found)');
+        // A page the extension may not read (no url) can still open the tour's start page in its tab.
+        if (!url && !message.open) throw new Error('Không tìm thấy trang (tab not found)');
         run = await startTour(tabId, message.tourId, url, Boolean(message.open));
       } else if (message.kind === 'popup:resume' && existing && url) {
         run = await apply(tabId, existing, { type: 'resume', url, at: deps.now() });

@@ -169,15 +169,20 @@ export function taskRows(session: Session, tours: readonly Tour[], catalogue: Ta
   });
 }
 
-/** Task ids that have a tour to start (for the "có hướng dẫn" badge in the picker). */
-export function tasksWithTours(tours: readonly Tour[]): Set<string> {
-  const ids = new Set<string>();
+/** Task id → the titles of the tours that start it (the "Có hướng dẫn" mark in the picker), from whatever tour source lists them. */
+export function tourTitlesByTask(tours: readonly Tour[]): Map<string, string[]> {
+  const titles = new Map<string, string[]>();
+  const add = (taskId: string, title: string) => {
+    const list = titles.get(taskId) ?? [];
+    if (!list.includes(title)) list.push(title);
+    titles.set(taskId, list);
+  };
   for (const tour of tours) {
     if (!tour.start) continue;
-    if (tour.task) ids.add(tour.task);
-    for (const step of tour.steps) if (step.completes) ids.add(step.completes);
+    if (tour.task) add(tour.task, tour.title.vi);
+    for (const step of tour.steps) if (step.completes) add(step.completes, tour.title.vi);
   }
-  return ids;
+  return titles;
 }
 
 /** "dichvucong.gov.vn" for an origin, as the member reads it. */

@@ -91,7 +91,7 @@ export const DESK_TEXT = {
   filterLabel: 'Lọc danh sách việc',
   filterHint: 'Gõ vài chữ trong tên việc, ví dụ “khai sinh”.',
   noMatch: (text: string) => `Không có việc nào có chữ “${text}”.`,
-  hasTour: 'có hướng dẫn',
+  hasTour: (titles: readonly string[]) => `Có hướng dẫn: ${titles.map((title) => `“${title}”`).join(', ')}`,
   helpNeeded: (step: number, steps: number, tour: string, time: string) =>
     `Người dân cần giúp ở bước ${step}/${steps} của hướng dẫn “${tour}” (bấm “Nhờ cán bộ giúp” lúc ${time}).`,
   helpNeededSomewhere: (tour: string, time: string) => `Người dân cần giúp trong hướng dẫn “${tour}” (bấm “Nhờ cán bộ giúp” lúc ${time}).`,

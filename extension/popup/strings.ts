@@ -1,9 +1,15 @@
+import type { TopicKey } from './tour-groups';
+
 /** Words on the popup. Vietnamese is complete; another language falls back to Vietnamese per string. */
 const VI = {
   appName: 'Dẫn Bước',
   tagline: 'Hướng dẫn từng bước trên Cổng Dịch vụ công',
   toursHere: 'Hướng dẫn cho trang này',
-  otherTours: 'Hướng dẫn khác',
+  allTours: 'Các hướng dẫn khác, theo chủ đề',
+  topics: { 'dich-vu-cong': 'Dịch vụ công', 'thanh-toan': 'Thanh toán', 'an-toan': 'An toàn', other: 'Chủ đề khác' } as Record<TopicKey, string>,
+  minutes: (n: number) => `Khoảng ${n} phút`,
+  bring: 'Cần chuẩn bị:',
+  runsOn: (site: string) => `Hướng dẫn này làm trên ${site}.`,
   noTourHere: 'Chưa có hướng dẫn cho trang này.',
   notPortal:
     'Trang đang mở không phải trang Dẫn Bước hướng dẫn. Bấm “Mở trang và bắt đầu” ở một hướng dẫn bên dưới: Dẫn Bước sẽ mở đúng trang cần dùng.',
@@ -28,7 +34,11 @@ export type PopupText = typeof VI;
 const EN: Partial<PopupText> = {
   tagline: 'Step-by-step help on the National Public Service Portal',
   toursHere: 'Guides for this page',
-  otherTours: 'Other guides',
+  allTours: 'Other guides, by topic',
+  topics: { 'dich-vu-cong': 'Public services', 'thanh-toan': 'Payments', 'an-toan': 'Staying safe', other: 'Other topics' },
+  minutes: (n: number) => `About ${n} minutes`,
+  bring: 'Have at hand:',
+  runsOn: (site: string) => `This guide runs on ${site}.`,
   noTourHere: 'No guide for this page yet.',
   notPortal: 'This page is not one Dẫn Bước guides. Press “Open the page and start” on a guide below: Dẫn Bước opens the right page.',
   start: 'Start',

@@ -1,18 +1,17 @@
 import { useEffect, useState } from 'react';
 import browser from 'webextension-polyfill';
-import { tourAppliesTo } from '../../engine/runner';
 import type { Tour } from '../../engine/schema';
 import { TOURS } from '../../tours/catalogue';
 import { openDeskPanel } from '../desk/open-panel';
 import { useTourList } from '../tour-source/use-tour-list';
 import type { PopupToBackground, TabStatus } from '../messages';
-import { byPopularity } from './tour-order';
+import { groupTours, type TopicGroup } from './tour-groups';
 import { useTabAsk } from './use-tab-ask';
 
 export interface PopupModel {
   status: TabStatus | null;
   toursHere: Tour[];
-  toursElsewhere: Tour[];
+  toursByTopic: TopicGroup[];
   busy: boolean;
   failed: boolean;
   start(tourId: string, open?: boolean): void;
@@ -30,16 +29,14 @@ export function usePopupModel(): PopupModel {
     void browser.windows.getCurrent().then((w) => setWindowId(w.id), () => undefined);
   }, []);
 
-  const url = status?.url ?? '';
-  const ordered = byPopularity(tours);
-  const toursHere = ordered.filter((tour) => url && tourAppliesTo(tour, url));
-  const toursElsewhere = ordered.filter((tour) => !toursHere.includes(tour) && tour.start);
+  // A tab the extension may not read (not a portal page) has no url: every tour opens its start page.
+  const { here: toursHere, byTopic: toursByTopic } = groupTours(tours, status?.url);
   const withTab = (fn: (id: number) => void) => () => tabId !== undefined && fn(tabId);
 
   return {
     status,
     toursHere,
-    toursElsewhere,
+    toursByTopic,
     busy,
     failed,
     start: (tourId, open) => withTab((id) => void ask({ kind: 'popup:start', tabId: id, tourId, open }))(),

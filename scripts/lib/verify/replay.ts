@@ -26,6 +26,18 @@ export interface ReplayOptions {
   strict: boolean;
 }
 
+/**
+ * A watcher of the replay (`npm run demo -- <tour-id>` walks a tour this way with the extension on
+ * screen): `page` replays in that page, already on the tour's start, and leaves it open.
+ */
+export interface ReplayHooks {
+  page?: Page;
+  /** the step's page is reached and its target found, just before the citizen acts */
+  beforeAct?(index: number, step: Step, page: Page): Promise<void>;
+  /** the citizen has acted (the step may still be waiting for "Tiếp" or the page) */
+  afterAct?(index: number, step: Step, page: Page): Promise<void>;
+}
+
 type Probe = { __danbuocVerify: VerifyProbe };
 
 class StepFailure extends Error {
@@ -35,20 +47,20 @@ class StepFailure extends Error {
 }
 
 /** Replays one tour in a fresh page: per step, finds the target with the engine's resolver and acts as a citizen would. */
-export async function replayTour(context: BrowserContext, tour: Tour, options: ReplayOptions): Promise<TourReport> {
+export async function replayTour(context: BrowserContext, tour: Tour, options: ReplayOptions, hooks: ReplayHooks = {}): Promise<TourReport> {
   const origins = siteOrigins(tour.sites);
   const mainOrigin = new URL(tour.start ?? origins[0]).origin;
   const toBrowser = (url: string) => (options.baseUrl && url.startsWith(mainOrigin) ? options.baseUrl.replace(/\/$/, '') + url.slice(mainOrigin.length) : url);
   const toTour = (url: string) => (options.baseUrl && url.startsWith(options.baseUrl.replace(/\/$/, '')) ? mainOrigin + url.slice(options.baseUrl.replace(/\/$/, '').length) : url);
   const matches = (pattern: string, url: string) => urlMatches(pattern, toTour(url), origins);
 
-  const page = await context.newPage();
+  const page = hooks.page ?? (await context.newPage());
   // "Tải lên từ thiết bị": the citizen picks a scan on the device; the replay picks a harmless sample.
   page.on('filechooser', (chooser) => void chooser.setFiles(SAMPLE_FILE).catch(() => undefined));
   const report: TourReport = { tourId: tour.id, title: tour.title.vi, against: options.against, verifiedAt: new Date().toISOString(), ok: true, steps: [] };
   let halted = false;
   try {
-    await page.goto(toBrowser(tour.start ?? `${mainOrigin}/`));
+    if (!hooks.page) await page.goto(toBrowser(tour.start ?? `${mainOrigin}/`));
     for (const [index, step] of tour.steps.entries()) {
       const row: StepReport = {
         index,
@@ -70,7 +82,7 @@ export async function replayTour(context: BrowserContext, tour: Tour, options: R
         continue;
       }
       try {
-        await replayStep({ page, tour, index, step, row, options, matches });
+        await replayStep({ page, tour, index, step, row, options, matches, hooks });
         // A step with no target (a popover only, e.g. "log in on this page") passes once it ends.
         if (row.status === 'not-reached') row.status = 'ok';
       } catch (error) {
@@ -84,7 +96,7 @@ export async function replayTour(context: BrowserContext, tour: Tour, options: R
       if (row.broken) report.ok = false;
     }
   } finally {
-    await page.close();
+    if (!hooks.page) await page.close();
   }
   return report;
 }
@@ -97,9 +109,10 @@ interface StepContext {
   row: StepReport;
   options: ReplayOptions;
   matches: (pattern: string, url: string) => boolean;
+  hooks: ReplayHooks;
 }
 
-async function replayStep({ page, tour, index, step, row, options, matches }: StepContext): Promise<void> {
+async function replayStep({ page, tour, index, step, row, options, matches, hooks }: StepContext): Promise<void> {
   const timeout = Math.max(options.stepTimeoutMs, step.timeoutMs ?? 0);
   const input = options.inputs[step.id] ?? {};
   const pattern = effectivePage(tour, index);
@@ -121,6 +134,7 @@ async function replayStep({ page, tour, index, step, row, options, matches }: St
     return;
   }
   if (step.advance === 'wait') {
+    await hooks.beforeAct?.(index, step, page);
     if (!input.act || options.live) throw new StepFailure('stopped', 'dừng trước bước cần người dân (chờ điện thoại hoặc mã xác nhận)');
     await perform(frame, input.act, timeout);
   }
@@ -130,6 +144,7 @@ async function replayStep({ page, tour, index, step, row, options, matches }: St
     row.note = 'onlyIf sai: bỏ qua bước này';
     return;
   }
+  if (step.advance !== 'wait') await hooks.beforeAct?.(index, step, page);
 
   if (step.doneWhen && ACTED_ON.has(step.advance) && (await holds(frame, step.doneWhen, page.url(), matches))) {
     // The player would pass this step on the page's next change, before the citizen did anything.
@@ -160,6 +175,7 @@ async function replayStep({ page, tour, index, step, row, options, matches }: St
       throw new StepFailure('failed', `không tới được trang ${step.to}`);
     }
   }
+  await hooks.afterAct?.(index, step, page);
   if (step.doneWhen) await waitUntilHolds(frame, step.doneWhen, page, matches, timeout);
 }
 
@@ -240,7 +256,10 @@ async function typeInto(frame: Frame, input: StepInput, live: boolean, timeout: 
     return;
   }
   if (info.tag === 'select') {
-    await field.selectOption({ index: 1 }, { timeout });
+    // As a person does, with the keyboard: a guide trusts only the browser's own (trusted) events.
+    await field.focus({ timeout });
+    await field.press('ArrowDown', { timeout });
+    if (await field.evaluate((el) => (el as HTMLSelectElement).selectedIndex < 1)) await field.selectOption({ index: 1 }, { timeout });
     return;
   }
   if (info.type === 'checkbox' || info.type === 'radio') {
