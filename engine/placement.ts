@@ -25,9 +25,6 @@ export function uncoverFromPinnedBars(el: Element): void {
   const rect = el.getBoundingClientRect();
   if (rect.height === 0 || rect.bottom < 0 || rect.top > innerHeight) return;
   let covered = 0;
-  // While the page is dimmed its elements take no pointer events, and hit testing skips them: the
-  // header is looked for with the dimming lifted for this one check.
-  const dimmed = document.body.classList.replace('driver-active', 'danbuoc-measuring');
   for (const x of [rect.left + 4, rect.left + rect.width / 2, rect.right - 4]) {
     if (x < 0 || x > innerWidth) continue;
     const y = Math.max(rect.top + 2, 0);
@@ -35,7 +32,6 @@ export function uncoverFromPinnedBars(el: Element): void {
     if (!top || el === top || el.contains(top) || top.contains(el) || !isPinned(top)) continue;
     covered = Math.max(covered, top.getBoundingClientRect().bottom - rect.top);
   }
-  if (dimmed) document.body.classList.replace('danbuoc-measuring', 'driver-active');
   if (covered > 0) window.scrollBy({ top: -(covered + 16), behavior: 'instant' });
 }
 

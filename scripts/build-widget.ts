@@ -42,6 +42,8 @@ function viteConfig(entry: string, define: Record<string, string>, lib: Partial<
     logLevel: 'warn',
     publicDir: false,
     plugins: [hardenBundles()],
+    // The guide's dimmed page and cut-out come from engine/spotlight.ts, not the whole of driver.js.
+    resolve: { alias: [{ find: /^driver\.js$/, replacement: resolve('engine/spotlight.ts') }] },
     define,
     build: {
       // The ES build reads import.meta.url; in the IIFE it is empty and the script tag's src is used.
@@ -49,6 +51,9 @@ function viteConfig(entry: string, define: Record<string, string>, lib: Partial<
       outDir: WIDGET_DIR,
       emptyOutDir: first,
       target: 'es2020',
+      // Constructed stylesheets (how the widget styles) need Safari 16.4 / Firefox 101 anyway: no
+      // older-browser fallbacks (:-webkit-any copies of every :is/:not rule) in the CSS.
+      cssTarget: ['chrome99', 'firefox101', 'safari16.4'],
       minify: 'terser',
       terserOptions: { compress: { passes: 2 } },
       sourcemap: breakdown ? 'hidden' : false,

@@ -9,16 +9,17 @@ import { describe, expect, it } from 'vitest';
  * SRI hashes, and a smoke boot that adds exactly one global.
  *
  * Budget: what every page of the host's site downloads — the main file: launcher, settings, pack
- * download and shape check, config check, the run kept across pages — is at most 20 KB gzip. The
- * rest loads beside it only when needed (widget/chunks.ts), each with its sha384 baked into the main
- * file: the guide (the engine's player and overlay with its CSS, driver.js) when a tour starts or a
- * run resumes, signature checking only with data-public-key, read-aloud the first time a step is
- * read. A tour run downloads main + guide, which is NOT yet within 20 KB (≈ 29.6 KB, the guide
- * ≈ 19.9 KB of it, driver.js ≈ 4 KB of that); TOUR_RUN_CEILING holds that measured figure so it
+ * download and shape check, config check, the run kept across pages — is at most 20 KB gzip
+ * (9.7 KB). The rest loads beside it only when needed (widget/chunks.ts), each with its sha384
+ * baked into the main file: the guide (the engine's player and overlay with its CSS, the dimmed page
+ * from engine/spotlight.ts instead of driver.js) when a tour starts or a run resumes, signature
+ * checking only with data-public-key (0.5 KB), read-aloud the first time a step is read (2.1 KB).
+ * A tour run downloads main + guide, which is NOT yet within 20 KB: 26.8 KB (the guide 17.0 KB;
+ * before the split the one file was 29.3 KB). TOUR_RUN_CEILING holds that measured figure so it
  * cannot grow unnoticed. See README "Widget".
  */
 const WIDGET_BUDGET_BYTES = 20 * 1024;
-const TOUR_RUN_CEILING_BYTES = 30 * 1024;
+const TOUR_RUN_CEILING_BYTES = 27 * 1024;
 
 const integrityFile = '.output/widget/integrity.json';
 if (!existsSync(integrityFile)) throw new Error(`${integrityFile} is missing: run "npm run build" before the unit tests`);
@@ -56,10 +57,12 @@ describe('widget bundle', () => {
     }
   });
 
-  it('keeps the engine out of the main file: the player, driver.js and spoken forms are in their chunks', () => {
+  it('keeps the engine out of the main file: the player, the dimmed page and spoken forms are in their chunks', () => {
     expect(code).not.toContain('.danbuoc-popover');
     expect(code).not.toContain('driver-active');
     expect(chunkCode('guide').toString()).toContain('driver-active');
+    // engine/spotlight.ts stands in for driver.js: none of driver.js's own code is bundled
+    expect(chunkCode('guide').toString()).not.toMatch(/driver-dummy-element|__activeStagePosition|arrowLeftPress/);
     expect(chunkCode('speech').toString()).toContain('nghìn');
     expect(chunkCode('signature').toString()).toContain('ECDSA');
   });
