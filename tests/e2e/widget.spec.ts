@@ -228,7 +228,7 @@ async function tuckUnderHeader(page: Page, fieldId: string): Promise<void> {
   expect(under, 'the field starts under the pinned header').toBe(true);
 }
 
-test('iPhone SE landscape (667×375, touch): a field under the host\'s pinned header is scrolled into view below it', async () => {
+test('iPhone SE landscape (667×375, touch): a field under the host\'s pinned header is scrolled into view below it; stopping names the widget\'s own button', async () => {
   const { page, citizen, errors } = await openSite({}, { ...devices['iPhone SE (3rd gen) landscape'], locale: 'vi-VN' });
   await page.goto(SAMPLE_PAGE);
   await expect(launcher(page)).toBeVisible();
@@ -241,6 +241,10 @@ test('iPhone SE landscape (667×375, touch): a field under the host\'s pinned he
   await tapOnScreen(page, citizen.button('Tiếp'));
   await citizen.expectStep(2, 4);
   await expect.poll(() => targetBelowHeader(page)).toBe('ok');
+  // Asked to stop, the widget says where its own button is, never the extension's toolbar.
+  await tapOnScreen(page, citizen.popover.getByRole('button', { name: 'Dừng hướng dẫn' }));
+  await expect(citizen.popover).toContainText('bấm nút “Hướng dẫn” ở góc dưới bên phải trang');
+  await expect(citizen.popover).not.toContainText('thanh công cụ');
   expect(errors).toEqual([]);
 });
 
