@@ -40,6 +40,8 @@ export interface OverlayView extends PopoverText {
 export interface OverlayHost {
   speak?(text: string, rate: SpeechRate): Promise<SpeakResult>;
   stopSpeaking?(): void;
+  /** how the citizen opens the guide again, in this host's words (default: the extension's toolbar button) */
+  reopenHint?: string;
 }
 
 export interface Overlay {
@@ -172,7 +174,7 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
     const shown: PopoverText = asking
       ? {
           title: T.stopQuestion,
-          text: T.stopExplain,
+          text: host.reopenHint ?? T.stopExplain,
           actions: [
             { label: T.stopNo, onClick: () => answer(false) },
             { label: T.stopYes, onClick: () => answer(true) },

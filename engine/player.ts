@@ -59,6 +59,8 @@ export interface PlayerHost {
   /** read this display text aloud; the host turns it into spoken form */
   speak?(text: string, rate: SpeechRate): Promise<SpeakResult>;
   stopSpeaking?(): void;
+  /** how the citizen opens the guide again, said when they ask to stop (the widget: its own button) */
+  reopenHint?: string;
   /** "Nhờ cán bộ giúp": in an assisted session the desk console flags the task */
   askForHelp?(info: { tourId: string; stepId: string }): void;
 }

@@ -1,5 +1,6 @@
 import { checkConfig, configFromScript } from './config';
 import { reportConfigProblem, reportError } from './console-error';
+import { setChunkOrigin } from './chunks';
 import { createEmitter, type WidgetEventDetail, type WidgetEventName } from './emitter';
 import { startWidget } from './start';
 
@@ -12,6 +13,8 @@ declare const __WIDGET_VERSION__: string;
 
 const script = document.currentScript instanceof HTMLScriptElement ? document.currentScript : null;
 const emitter = createEmitter(() => script);
+// A module script has no currentScript: the ES build finds its chunks beside import.meta.url.
+setChunkOrigin(script?.src || import.meta.url, script ? script.getAttribute('crossorigin') : null);
 let started: Promise<boolean> | undefined;
 
 export const version = __WIDGET_VERSION__;

@@ -1,12 +1,14 @@
-import { verifySignature } from '../engine/pack/crypto';
 import { PACK_LIMITS, packProblem, type PackProblem } from '../engine/pack/format';
 import { checkPackShape } from '../engine/pack/runtime-check';
 import type { Pack } from '../engine/pack/schema';
+import type { SignatureChunk } from './chunk-signature';
+import { loadChunk } from './chunks';
 import type { WidgetConfig } from './config';
 
 /**
  * Fetches the pack the host named, checks its signature over the exact bytes when the host gave a
- * public key (nothing unverified is parsed then), and its shape with the zod-free runtime check.
+ * public key (nothing unverified is parsed then; the checking code is a chunk fetched only for a
+ * signed pack), and its shape with the zod-free runtime check.
  */
 export type LoadedPack = { ok: true; pack: Pack } | { ok: false; message: string };
 
@@ -34,7 +36,12 @@ export async function loadPack(config: WidgetConfig): Promise<LoadedPack> {
   if (config.publicKey) {
     const signature = await download(config.signature ?? `${config.pack}.sig`);
     const text = typeof signature === 'string' ? '' : new TextDecoder().decode(signature).trim();
-    if (!(await verifySignature(bytes, text, [config.publicKey]))) return fail(packProblem('signature'));
+    // The checking code is fetched only for a signed pack; if it cannot load, the pack stays unverified.
+    const verified = await loadChunk<SignatureChunk>('signature').then(
+      ({ verifySignature }) => verifySignature(bytes, text, [config.publicKey!]),
+      () => false,
+    );
+    if (!verified) return fail(packProblem('signature'));
   }
   let json: unknown;
   try {

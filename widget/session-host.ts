@@ -2,9 +2,12 @@ import type { PlayerEvent, PlayerHost, Snapshot } from '../engine/player';
 import type { GuidePrefs } from '../engine/prefs';
 import { effectivePage, reduce, startRun, type RunState, type Transition } from '../engine/runner';
 import type { Tour } from '../engine/schema';
-import { createPageSpeaker } from '../engine/speech-synthesis';
+import type { SpeakResult, SpeechRate } from '../engine/prefs';
+import type { SpeechChunk } from './chunk-speech';
+import { loadChunk } from './chunks';
 import type { Emitter } from './emitter';
 import { readRun, writeRun } from './stores';
+import { WIDGET_TEXT } from './strings';
 
 /**
  * The page-local host the player talks to, in place of the extension's background: the pure runner
@@ -43,7 +46,12 @@ function elsewhereOf(tour: Tour, run: RunState): string | undefined {
 
 export function createSessionHost(options: SessionHostOptions) {
   const { packId, tours, prefs, emit, onChange } = options;
-  const speaker = createPageSpeaker();
+  // Read-aloud is fetched the first time a step is read; a file that does not load means no voice.
+  let speaker: Promise<ReturnType<SpeechChunk['createPageSpeaker']>> | undefined;
+  const speech = () => (speaker ??= loadChunk<SpeechChunk>('speech').then((chunk) => chunk.createPageSpeaker()));
+  const speak = (text: string, rate: SpeechRate): Promise<SpeakResult> =>
+    speech().then((s) => s.speak(text, rate), () => ({ ok: false, reason: 'no-voice' }));
+  const stopSpeaking = () => void speaker?.then((s) => s.stop(), () => undefined);
 
   function stored(): { tour: Tour; run: RunState } | undefined {
     const saved = readRun();
@@ -63,7 +71,7 @@ export function createSessionHost(options: SessionHostOptions) {
     return { tour, run: state, prefs: prefs() };
   }
 
-  const host: PlayerHost & { speak: typeof speaker.speak; stopSpeaking: () => void } = {
+  const host: PlayerHost & { speak: typeof speak; stopSpeaking: () => void } = {
     async send(event: PlayerEvent) {
       const current = stored();
       if (!current) return null;
@@ -72,8 +80,9 @@ export function createSessionHost(options: SessionHostOptions) {
     report(report) {
       emit('step:missing', { tourId: report.tourId, stepId: report.stepId });
     },
-    speak: (text, rate) => speaker.speak(text, rate),
-    stopSpeaking: () => speaker.stop(),
+    speak,
+    stopSpeaking,
+    reopenHint: WIDGET_TEXT.reopenHint,
   };
 
   return {
@@ -91,7 +100,7 @@ export function createSessionHost(options: SessionHostOptions) {
     stop(): void {
       const current = stored();
       if (current) apply(current.tour, reduce(current.tour, current.run, { type: 'close', at: Date.now() }), current.run);
-      speaker.stop();
+      stopSpeaking();
     },
     /** The same run drawn again with new display choices. */
     snapshot(): WidgetSnapshot | null {

@@ -8,6 +8,8 @@ export const WIDGET_TEXT = {
   noTours: 'Trang này chưa có hướng dẫn.',
   close: 'Đóng',
   stop: 'Dừng hướng dẫn',
+  /** said when the citizen asks to stop: the extension's words name its toolbar button instead */
+  reopenHint: 'Có thể mở lại bất cứ lúc nào: bấm nút “Hướng dẫn” ở góc dưới bên phải trang.',
   awayTitle: 'Hướng dẫn đang chờ',
   awayOtherSite: (host: string, step: number) =>
     `Bước ${step} ở trang ${host}. Ông/bà làm xong ở trang đó rồi quay lại trang này, hướng dẫn sẽ tiếp tục.`,

@@ -1,3 +1,5 @@
+import { uncoverFromPinnedBars } from '../engine/placement';
+
 /**
  * Phones: with the on-screen keyboard open only part of the page is visible (the visual viewport).
  * The popover is kept inside that part and off the field that has focus, in the larger band above
@@ -84,6 +86,16 @@ export function followVisualViewport(selector: string, signal: AbortSignal): voi
       watched = popover;
       // driver.js moves its popover by writing its style on scroll and resize: check again after it.
       if (popover) styleWatch.observe(popover, { attributes: true, attributeFilter: ['style', 'class'] });
+    }
+    // The overlay scrolls the page to make room for the popover, which can slide the target under
+    // the host's pinned header: it is scrolled clear again, and the overlay places its popover anew.
+    // While the page is dimmed its elements take no pointer events and hit testing would skip the
+    // header: the dimming is lifted for this one check.
+    const target = document.querySelector('.driver-active-element');
+    if (popover && target) {
+      const dimmed = document.body.classList.replace('driver-active', 'danbuoc-measuring');
+      uncoverFromPinnedBars(target);
+      if (dimmed) document.body.classList.replace('danbuoc-measuring', 'driver-active');
     }
     if (popover) fitPopover(popover, vv);
     // Our own writes are not news: only the overlay moving the popover calls for another look.

@@ -154,7 +154,12 @@ async function fieldClearAndPopoverVisible(page: Page): Promise<string> {
   });
 }
 
-for (const [name, device] of [['portrait', devices['Pixel 7']], ['landscape', devices['Pixel 7 landscape']]] as const) {
+const KEYBOARD_PHONES = [
+  ['portrait', devices['Pixel 7']],
+  ['landscape', devices['Pixel 7 landscape']],
+  ['iPhone SE landscape 667×375', devices['iPhone SE (3rd gen) landscape']],
+] as const;
+for (const [name, device] of KEYBOARD_PHONES) {
   test(`on a phone (${name}, touch): the on-screen keyboard never hides the popover or the field`, async () => {
     const { page, citizen, errors } = await openSite({}, { ...device, locale: 'vi-VN' });
     await page.goto(SAMPLE_PAGE);
@@ -169,7 +174,7 @@ for (const [name, device] of [['portrait', devices['Pixel 7']], ['landscape', de
     const size = device.viewport;
     const keyboardOpen = async () => {
       // The keyboard takes the lower part of the screen: the visible part shrinks, the field stays in view.
-      await page.setViewportSize({ width: size.width, height: Math.round(size.height * (name === 'portrait' ? 0.55 : 0.5)) });
+      await page.setViewportSize({ width: size.width, height: Math.round(size.height * (size.height > size.width ? 0.55 : 0.5)) });
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.scrollIntoView({ block: 'nearest' }));
       await expect.poll(() => fieldClearAndPopoverVisible(page)).toBe('ok');
     };
@@ -190,6 +195,58 @@ for (const [name, device] of [['portrait', devices['Pixel 7']], ['landscape', de
     expect(errors).toEqual([]);
   });
 }
+
+/** The highlighted target lies below the host's pinned header, inside the screen, with nothing on top of it. */
+async function targetBelowHeader(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const target = document.querySelector('.driver-active-element:not(#driver-dummy-element)');
+    const header = document.querySelector('header.site');
+    if (!target || !header) return 'no highlighted target or no header';
+    const t = target.getBoundingClientRect();
+    const h = header.getBoundingClientRect();
+    if (t.top < h.bottom) return `target top ${Math.round(t.top)} under the header (its bottom ${Math.round(h.bottom)})`;
+    if (t.bottom > innerHeight) return `target below the screen (${Math.round(t.bottom)} of ${innerHeight})`;
+    const hit = document.elementFromPoint(t.left + t.width / 2, t.top + t.height / 2);
+    return hit && (hit === target || target.contains(hit)) ? 'ok' : `target covered by ${hit?.className || hit?.tagName}`;
+  });
+}
+
+/** Scrolls the page so that the field sits just under the pinned header: "in view" by its box, hidden by the header. */
+async function tuckUnderHeader(page: Page, fieldId: string): Promise<void> {
+  const under = await page.evaluate((id) => {
+    // The sample page is short: room below so the field can be scrolled up to the header.
+    const room = document.createElement('div');
+    room.className = 'test-room';
+    room.style.height = '900px';
+    if (!document.querySelector('.test-room')) document.body.append(room);
+    const header = document.querySelector('header.site')!.getBoundingClientRect();
+    const field = document.getElementById(id)!;
+    window.scrollBy({ top: field.getBoundingClientRect().top - header.bottom + 20, behavior: 'instant' });
+    const f = field.getBoundingClientRect();
+    return f.top >= 0 && f.top < header.bottom;
+  }, fieldId);
+  expect(under, 'the field starts under the pinned header').toBe(true);
+}
+
+test('iPhone SE landscape (667×375, touch): a field under the host\'s pinned header is scrolled into view below it; stopping names the widget\'s own button', async () => {
+  const { page, citizen, errors } = await openSite({}, { ...devices['iPhone SE (3rd gen) landscape'], locale: 'vi-VN' });
+  await page.goto(SAMPLE_PAGE);
+  await expect(launcher(page)).toBeVisible();
+  await tuckUnderHeader(page, 'ho-ten');
+  await startTour(page, SAMPLE_TOUR, true);
+  await citizen.expectStep(1, 4);
+  await expect.poll(() => targetBelowHeader(page)).toBe('ok');
+  await page.keyboard.type('Nguyễn Văn An');
+  await tuckUnderHeader(page, 'so-dien-thoai');
+  await tapOnScreen(page, citizen.button('Tiếp'));
+  await citizen.expectStep(2, 4);
+  await expect.poll(() => targetBelowHeader(page)).toBe('ok');
+  // Asked to stop, the widget says where its own button is, never the extension's toolbar.
+  await tapOnScreen(page, citizen.popover.getByRole('button', { name: 'Dừng hướng dẫn' }));
+  await expect(citizen.popover).toContainText('bấm nút “Hướng dẫn” ở góc dưới bên phải trang');
+  await expect(citizen.popover).not.toContainText('thanh công cụ');
+  expect(errors).toEqual([]);
+});
 
 /**
  * Every visible button of the popover is at least 44 × 44 CSS px, and its main action lies inside the

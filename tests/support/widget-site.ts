@@ -56,7 +56,6 @@ function scriptTag(src: string, integrity: string, publicKey?: string): string {
 export async function serveWidgetSite(context: BrowserContext, options: WidgetSiteOptions): Promise<void> {
   await serveReplicas(context);
   const widget = await widgetBuild();
-  const widgetJs = await readFile(widget.file);
   const headers = (contentType: string) => ({ 'content-type': contentType, ...(options.csp ? { 'content-security-policy': options.csp } : {}) });
   const portal = await readFile(resolve(REPLICA_SITES[PORTAL]), 'utf8');
   const withWidget = (html: string) =>
@@ -84,7 +83,13 @@ export async function serveWidgetSite(context: BrowserContext, options: WidgetSi
   });
   await context.route(`${PORTAL}/dan-buoc/**`, (route) => {
     const path = new URL(route.request().url()).pathname;
-    if (path === widget.url) return route.fulfill({ status: 200, headers: { 'content-type': 'text/javascript' }, body: widgetJs });
+    // the main file and the chunks it loads from beside itself (widget/chunks.ts)
+    if (/^\/dan-buoc\/dan-buoc-widget-[\w.-]+\.js$/.test(path)) {
+      return readFile(resolve('.output/widget', path.slice('/dan-buoc/'.length))).then(
+        (body) => route.fulfill({ status: 200, headers: { 'content-type': 'text/javascript' }, body }),
+        () => route.fulfill({ status: 404, body: '' }),
+      );
+    }
     if (path === '/dan-buoc/pack.json') return route.fulfill({ status: 200, headers: { 'content-type': 'application/json' }, body: Buffer.from(options.pack.bytes) });
     if (path === '/dan-buoc/pack.json.sig') return route.fulfill({ status: 200, headers: { 'content-type': 'text/plain' }, body: `${options.pack.signature}\n` });
     return route.fulfill({ status: 404, body: '' });

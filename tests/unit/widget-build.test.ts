@@ -6,53 +6,93 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * Gates the built widget (`npm run build` writes .output/widget/): size, what it must not carry, its
- * SRI hash, and a smoke boot that adds exactly one global.
+ * SRI hashes, and a smoke boot that adds exactly one global.
  *
- * Budget: the issue asks for ≤ 20 KB gzip (goal 17 KB); the widget is 29.3 KB (28.7 KB before this
- * session's engine additions: calm message for a missing frame or page, release after acting, the
- * guide's own popover never a target). Measured per source
- * file (terser build with a source map): the engine it shares with the content script is ≈ 19.3 KB
- * of it (driver.js alone ≈ 3.8 KB), and the widget's own needs ≈ 10 KB: pack download, signature
- * and shape check, config check, the runner, spoken forms for read-aloud, the launcher with its
- * settings, keyboard-aware placement. Nothing is bundled twice. This ceiling holds the measured
- * size; ≤ 20 KB needs a smaller engine (driver.js replaced), not a smaller widget shell. See README
- * "Widget".
+ * Budget: what every page of the host's site downloads — the main file: launcher, settings, pack
+ * download and shape check, config check, the run kept across pages — is at most 20 KB gzip
+ * (9.7 KB). The rest loads beside it only when needed (widget/chunks.ts), each with its sha384
+ * baked into the main file: the guide (the engine's player and overlay with its CSS, the dimmed page
+ * from engine/spotlight.ts instead of driver.js) when a tour starts or a run resumes, signature
+ * checking only with data-public-key (0.5 KB), read-aloud the first time a step is read (2.1 KB).
+ * A tour run downloads main + guide, which is NOT yet within 20 KB: 26.8 KB (the guide 17.0 KB;
+ * before the split the one file was 29.3 KB). TOUR_RUN_CEILING holds that measured figure so it
+ * cannot grow unnoticed. See README "Widget".
  */
-const WIDGET_BUDGET_BYTES = 30 * 1024;
+const WIDGET_BUDGET_BYTES = 20 * 1024;
+const TOUR_RUN_CEILING_BYTES = 27 * 1024;
 
 const integrityFile = '.output/widget/integrity.json';
 if (!existsSync(integrityFile)) throw new Error(`${integrityFile} is missing: run "npm run build" before the unit tests`);
-const info = JSON.parse(readFileSync(integrityFile, 'utf8')) as { version: string; files: Record<string, { integrity: string; gzip: number }> };
+type FileInfo = { integrity: string; gzip: number };
+const info = JSON.parse(readFileSync(integrityFile, 'utf8')) as {
+  version: string;
+  files: Record<string, FileInfo>;
+  chunks: Record<string, FileInfo & { file: string }>;
+};
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 const iifeName = `dan-buoc-widget-${version}.js`;
 const bytes = readFileSync(`.output/widget/${iifeName}`);
 const code = bytes.toString('utf8');
+const chunkNames = ['guide', 'signature', 'speech'];
+const chunkCode = (name: string) => readFileSync(`.output/widget/${info.chunks[name].file}`);
+const gzip = (b: Uint8Array) => gzipSync(b, { level: 9 }).length;
+const sha384 = (file: string) => `sha384-${createHash('sha384').update(readFileSync(`.output/widget/${file}`)).digest('base64')}`;
 
 describe('widget bundle', () => {
-  it(`stays within ${WIDGET_BUDGET_BYTES / 1024} KB gzip, JS with its CSS inside`, () => {
-    expect(gzipSync(bytes, { level: 9 }).length).toBeLessThanOrEqual(WIDGET_BUDGET_BYTES);
+  it(`the main file every host page loads stays within ${WIDGET_BUDGET_BYTES / 1024} KB gzip`, () => {
+    expect(gzip(bytes)).toBeLessThanOrEqual(WIDGET_BUDGET_BYTES);
+  });
+
+  it(`a tour run (main file + guide chunk) stays within the measured ${TOUR_RUN_CEILING_BYTES / 1024} KB gzip`, () => {
+    expect(gzip(bytes) + gzip(chunkCode('guide'))).toBeLessThanOrEqual(TOUR_RUN_CEILING_BYTES);
+  });
+
+  it('loads each chunk only through the sha384 baked into the main file, which is the chunk file\'s real hash', () => {
+    expect(Object.keys(info.chunks).sort()).toEqual(chunkNames);
+    for (const name of chunkNames) {
+      const { file, integrity } = info.chunks[name];
+      expect(file).toBe(`dan-buoc-widget-${version}-${name}.js`);
+      expect(integrity).toBe(sha384(file));
+      expect(code).toContain(integrity);
+    }
+  });
+
+  it('keeps the engine out of the main file: the player, the dimmed page and spoken forms are in their chunks', () => {
+    expect(code).not.toContain('.danbuoc-popover');
+    expect(code).not.toContain('driver-active');
+    expect(chunkCode('guide').toString()).toContain('driver-active');
+    // engine/spotlight.ts stands in for driver.js: none of driver.js's own code is bundled
+    expect(chunkCode('guide').toString()).not.toMatch(/driver-dummy-element|__activeStagePosition|arrowLeftPress/);
+    expect(chunkCode('speech').toString()).toContain('nghìn');
+    expect(chunkCode('signature').toString()).toContain('ECDSA');
   });
 
   it('has a versioned IIFE and ES module, and integrity.json holds their real SRI sha384', () => {
     expect(info.version).toBe(version);
     expect(Object.keys(info.files).sort()).toEqual([iifeName, `dan-buoc-widget-${version}.mjs`]);
-    for (const [file, { integrity }] of Object.entries(info.files)) {
-      const digest = createHash('sha384').update(readFileSync(`.output/widget/${file}`)).digest('base64');
-      expect(integrity).toBe(`sha384-${digest}`);
-    }
+    for (const [file, { integrity }] of Object.entries(info.files)) expect(integrity).toBe(sha384(file));
   });
 
-  it('carries no zod, no React, no HTML sink, no eval', () => {
-    expect(code).not.toMatch(/ZodError|\$ZodType|_zod/);
-    expect(code).not.toMatch(/react\.dev|__SECRET_INTERNALS|useState/);
-    expect(code).not.toContain('innerHTML');
-    expect(code).not.toMatch(/\beval\(|new Function\(|importScripts\(/);
+  it.each(['main', ...chunkNames])('%s carries no zod, no React, no HTML sink, no eval, no <style> element or style attribute', (name) => {
+    const text = name === 'main' ? code : chunkCode(name).toString();
+    expect(text).not.toMatch(/ZodError|\$ZodType|_zod/);
+    expect(text).not.toMatch(/react\.dev|__SECRET_INTERNALS|useState/);
+    expect(text).not.toContain('innerHTML');
+    expect(text).not.toMatch(/\beval\(|new Function\(|importScripts\(/);
+    expect(text).not.toMatch(/createElement\(\s*[`'"]style[`'"]/);
+    expect(text).not.toMatch(/setAttribute\(\s*[`'"]style[`'"]/);
   });
 
-  it('carries the overlay CSS as text for a constructed sheet, and never a <style> element or style attribute', () => {
-    expect(code).toContain('.danbuoc-popover');
-    expect(code).not.toMatch(/createElement\(\s*[`'"]style[`'"]/);
-    expect(code).not.toMatch(/setAttribute\(\s*[`'"]style[`'"]/);
+  it('the guide chunk carries the overlay CSS as text for a constructed sheet', () => {
+    expect(chunkCode('guide').toString()).toMatch(/\.danbuoc-popover\{[^}]*position:fixed/);
+    expect(chunkCode('guide').toString()).toContain('replaceSync');
+  });
+
+  it.each(chunkNames)('the %s chunk adds no global when it runs', (name) => {
+    const dom = new JSDOM('<!doctype html><html><body></body></html>', { runScripts: 'outside-only', url: 'https://dichvucong.gov.vn/' });
+    const before = new Set(Object.getOwnPropertyNames(dom.window));
+    dom.window.eval(chunkCode(name).toString());
+    expect(Object.getOwnPropertyNames(dom.window).filter((key) => !before.has(key))).toEqual([]);
   });
 
   it('boots without a pack and adds exactly one global, DanBuoc', () => {
