@@ -360,8 +360,8 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
     window.addEventListener('keydown', onKeydown, { capture: true, signal: listening.signal });
     // driver.js moves the cut-out when the page scrolls or resizes; the popover follows its target.
     let frame = 0;
-    // Scrolling inside the popover (a long sheet) does not move it.
-    const follow = (event: Event) => dom?.root.contains(event.target as Node) || (frame ||= requestAnimationFrame(() => ((frame = 0), place(false))));
+    // Scrolling inside the popover (a long sheet) does not move it; a resize's target is the window.
+    const follow = (event: Event) => event.target === dom?.root || (frame ||= requestAnimationFrame(() => ((frame = 0), place(false))));
     for (const type of ['scroll', 'resize']) window.addEventListener(type, follow, { capture: true, passive: true, signal: listening.signal });
   }
 
