@@ -10,6 +10,7 @@ import ts from 'typescript';
 import { CHUNK_EVENT } from '../widget/chunks';
 import { bundleBreakdown, formatBreakdown } from './lib/bundle-breakdown';
 import { hardenBundles } from './lib/harden-bundles';
+import { WIDGET_BROWSERS } from './lib/widget-browsers';
 
 /**
  * `npm run build` (after `wxt build`): the embeddable widget from widget/index.ts, as an IIFE for a
@@ -39,8 +40,6 @@ export interface WidgetFileInfo {
   bytes: number;
   gzip: number;
 }
-
-const BROWSERS = ['chrome99', 'firefox101', 'safari16.4'];
 
 const breakdown = process.argv.includes('--breakdown');
 
@@ -80,8 +79,8 @@ function viteConfig(entry: string, define: Record<string, string>, lib: Lib, chu
       // Constructed stylesheets (how the widget styles) need Safari 16.4 / Firefox 101 anyway: no
       // older-browser fallbacks in the CSS (:-webkit-any copies of every :is/:not rule) nor in the
       // JS (class fields and `??=` lowered to helpers).
-      target: BROWSERS,
-      cssTarget: BROWSERS,
+      target: WIDGET_BROWSERS,
+      cssTarget: WIDGET_BROWSERS,
       minify: 'terser',
       terserOptions: { compress: { passes: 2 } },
       sourcemap: breakdown ? 'hidden' : false,
