@@ -10,18 +10,18 @@ import { describe, expect, it } from 'vitest';
  *
  * Budget: what every page of the host's site downloads — the main file: launcher, settings, pack
  * download and shape check, config check, the run kept across pages — is at most 20 KB gzip
- * (9.0 KB). The rest loads beside it only when needed (widget/chunks.ts), each with its sha384
+ * (8.8 KB). The rest loads beside it only when needed (widget/chunks.ts), each with its sha384
  * baked into the main file: the guide (the engine's player and overlay with its CSS, the dimmed page
  * from engine/spotlight.ts instead of driver.js) when a tour starts or a run resumes, signature
  * checking only with data-public-key (0.5 KB), read-aloud the first time a step is read (2.1 KB).
  * A chunk carries no copy of the engine modules the main file already has (widget/shared.ts): it
  * receives them when it loads.
- * A tour run downloads main + guide, which is NOT yet within the issue's 20 KB: 25.0 KB (25,649 B;
+ * A tour run downloads main + guide, which is NOT yet within the issue's 20 KB: 24.8 KB (25,426 B;
  * 27,427 B before the chunks shared the main file's modules, 29.3 KB before the split).
  * TOUR_RUN_CEILING holds that measured figure so it cannot grow unnoticed. See README "Widget".
  */
 const WIDGET_BUDGET_BYTES = 20 * 1024;
-const TOUR_RUN_CEILING_BYTES = 25_700;
+const TOUR_RUN_CEILING_BYTES = 25_500;
 
 const integrityFile = '.output/widget/integrity.json';
 if (!existsSync(integrityFile)) throw new Error(`${integrityFile} is missing: run "npm run build" before the unit tests`);
