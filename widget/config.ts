@@ -53,7 +53,7 @@ export function checkConfig(input: unknown): ConfigCheck {
     if (value === undefined && key !== 'pack') continue;
     if (!Object.hasOwn(OPTIONS, key)) return fail(`unknown option "${key}" (known: pack, publicKey, signature)`);
     config[key] = key === 'publicKey' ? publicKeyOf(value) : httpUrl(value);
-    // data-public-key for publicKey: the attribute a host page is more likely to have written
+    // named with its attribute too (publicKey: data-public-key), as a script tag host writes it
     if (!config[key]) return fail(`"${key}" (data-${key.replace('K', '-k')}) must be ${OPTIONS[key as keyof WidgetConfig]}`);
   }
   return { ok: true, config: config as unknown as WidgetConfig };
