@@ -1,7 +1,5 @@
 import { verifySignature } from '../engine/pack/crypto';
-import { announceChunk } from './chunks';
 
 /** Pack signature checking: loaded only when the host gives a public key. */
+export { verifySignature };
 export type SignatureChunk = { verifySignature: typeof verifySignature };
-
-announceChunk({ verifySignature } satisfies SignatureChunk);

@@ -1,3 +1,5 @@
+import { SHARED_MODULES } from './shared';
+
 /**
  * Parts of the widget that only some pages need come as separate files beside the main one, loaded
  * when first needed: the guide itself (when a tour starts or a run resumes), signature checking
@@ -7,19 +9,20 @@
  * a <script> element carrying that `integrity` (and the main tag's `crossorigin`), so the browser
  * refuses a chunk whose bytes differ; the host's own integrity hash on the main file covers the
  * chunk hashes inside it. A same-origin script file passes `script-src 'self'` (no eval, no inline
- * code). The chunk hands its exports to the element that loaded it (an event on
- * `document.currentScript`), so it adds no global.
+ * code). The chunk hands a factory to the element that loaded it (an event on
+ * `document.currentScript`, written around the chunk by the build), so it adds no global; the
+ * factory gets the engine modules the main file already carries (widget/shared.ts) and returns
+ * the chunk's exports.
  */
 export type ChunkName = 'guide' | 'signature' | 'speech';
 
-interface ChunkFile {
-  file: string;
-  integrity: string;
-}
+declare const __WIDGET_CHUNKS__: Record<ChunkName, string>;
+declare const __WIDGET_VERSION__: string;
 
-declare const __WIDGET_CHUNKS__: Record<ChunkName, ChunkFile>;
+/** The event a chunk dispatches on its own script element; the build writes it around the chunk. */
+export const CHUNK_EVENT = 'danbuoc:chunk';
+export type ChunkFactory<T> = (shared: readonly object[]) => T;
 
-const CHUNK_EVENT = 'danbuoc:chunk';
 const loading = new Map<ChunkName, Promise<unknown>>();
 let origin: { base: string; crossOrigin: string | null } | undefined;
 
@@ -32,12 +35,12 @@ export function loadChunk<T>(name: ChunkName): Promise<T> {
   let promise = loading.get(name) as Promise<T> | undefined;
   if (!promise) {
     promise = new Promise<T>((resolve, reject) => {
-      const { file, integrity } = __WIDGET_CHUNKS__[name];
+      const file = `dan-buoc-widget-${__WIDGET_VERSION__}-${name}.js`;
       const script = document.createElement('script');
       script.src = new URL(file, origin?.base ?? document.baseURI).href;
-      script.integrity = integrity;
-      if (origin?.crossOrigin !== null && origin?.crossOrigin !== undefined) script.crossOrigin = origin.crossOrigin;
-      script.addEventListener(CHUNK_EVENT, (event) => resolve((event as CustomEvent<T>).detail), { once: true });
+      script.integrity = __WIDGET_CHUNKS__[name];
+      if (origin?.crossOrigin != null) script.crossOrigin = origin.crossOrigin;
+      script.addEventListener(CHUNK_EVENT, (event) => resolve((event as CustomEvent<ChunkFactory<T>>).detail(SHARED_MODULES)), { once: true });
       script.addEventListener('error', () => reject(new Error(`could not load ${file}`)), { once: true });
       // The element is only the loader: once the code has run it leaves the page again.
       script.addEventListener('load', () => script.remove(), { once: true });
@@ -47,9 +50,4 @@ export function loadChunk<T>(name: ChunkName): Promise<T> {
     loading.set(name, promise);
   }
   return promise;
-}
-
-/** Inside a chunk: give its exports to the main file's loader. */
-export function announceChunk(exports: unknown): void {
-  document.currentScript?.dispatchEvent(new CustomEvent(CHUNK_EVENT, { detail: exports }));
 }

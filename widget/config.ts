@@ -15,13 +15,17 @@ export interface WidgetConfig {
 
 export type ConfigCheck = { ok: true; config: WidgetConfig } | { ok: false; problem: string };
 
-const KEYS = new Set(['pack', 'publicKey', 'signature']);
+/** What each option must be, as the error says it. */
+const OPTIONS: Record<keyof WidgetConfig, string> = {
+  pack: 'the http(s) URL of the pack file',
+  publicKey: 'base64 SPKI or an EC public JWK',
+  signature: 'the http(s) URL of the signature file',
+};
 
 function httpUrl(value: unknown): string | undefined {
-  if (typeof value !== 'string' || !value.trim()) return undefined;
   try {
-    const url = new URL(value, document.baseURI);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+    const url = new URL(value as string, document.baseURI);
+    return typeof value === 'string' && value.trim() && /^https?:$/.test(url.protocol) ? url.href : undefined;
   } catch {
     return undefined;
   }
@@ -42,24 +46,17 @@ function publicKeyOf(value: unknown): PublicKeyInput | undefined {
 }
 
 export function checkConfig(input: unknown): ConfigCheck {
-  if (typeof input !== 'object' || input === null) return { ok: false, problem: 'init() needs an object { pack: "…/pack.json" }' };
-  const o = input as Record<string, unknown>;
-  const unknown = Object.keys(o).filter((key) => !KEYS.has(key) && o[key] !== undefined);
-  if (unknown.length) return { ok: false, problem: `unknown option ${unknown.map((k) => `"${k}"`).join(', ')} (known: pack, publicKey, signature)` };
-  const pack = httpUrl(o.pack);
-  if (!pack) return { ok: false, problem: '"pack" (data-pack) must be the http(s) URL of the pack file' };
-  const config: WidgetConfig = { pack };
-  if (o.publicKey !== undefined) {
-    const key = publicKeyOf(o.publicKey);
-    if (!key) return { ok: false, problem: '"publicKey" (data-public-key) must be base64 SPKI or an EC public JWK' };
-    config.publicKey = key;
+  const fail = (problem: string): ConfigCheck => ({ ok: false, problem });
+  if (typeof input !== 'object' || input === null) return fail('init() needs an object { pack: "…/pack.json" }');
+  const config: Partial<Record<string, unknown>> = {};
+  for (const [key, value] of Object.entries({ pack: undefined, ...input })) {
+    if (value === undefined && key !== 'pack') continue;
+    if (!Object.hasOwn(OPTIONS, key)) return fail(`unknown option "${key}" (known: pack, publicKey, signature)`);
+    config[key] = key === 'publicKey' ? publicKeyOf(value) : httpUrl(value);
+    // named with its attribute too (publicKey: data-public-key), as a script tag host writes it
+    if (!config[key]) return fail(`"${key}" (data-${key.replace('K', '-k')}) must be ${OPTIONS[key as keyof WidgetConfig]}`);
   }
-  if (o.signature !== undefined) {
-    const signature = httpUrl(o.signature);
-    if (!signature) return { ok: false, problem: '"signature" (data-signature) must be the http(s) URL of the signature file' };
-    config.signature = signature;
-  }
-  return { ok: true, config };
+  return { ok: true, config: config as unknown as WidgetConfig };
 }
 
 /** The same options read from the script tag's data attributes; absent attributes stay absent. */

@@ -2,7 +2,7 @@ import { pickText } from '../engine/i18n';
 import { TEXT_SIZES, type GuidePrefs } from '../engine/prefs';
 import type { Tour } from '../engine/schema';
 import { tourLanguages } from '../extension/prefs/languages';
-import { prefsText } from '../extension/prefs/strings';
+import { settingsText } from '../extension/prefs/strings';
 import { LAUNCHER_CSS } from './launcher-css';
 import type { RunView } from './session-host';
 import { WIDGET_TEXT as T } from './strings';
@@ -69,7 +69,7 @@ export function createLauncher(options: LauncherOptions) {
 
   /** The same settings, in the same words, as the extension's pages (extension/prefs/strings.ts). */
   function settings(prefs: GuidePrefs, tours: Tour[]): HTMLElement {
-    const P = prefsText(prefs.lang);
+    const P = settingsText(prefs.lang);
     const save = (change: Partial<GuidePrefs>) => {
       options.onPrefs({ ...options.prefs(), ...change });
       applyPrefs(options.prefs());

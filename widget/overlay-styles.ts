@@ -13,7 +13,10 @@ const PHONE_CSS =
   '.danbuoc-popover{padding-bottom:0}' +
   '.danbuoc-popover .danbuoc-footer{position:sticky;bottom:0;z-index:1;padding-bottom:.7em;background:inherit}' +
   '.danbuoc-popover>button:not(.danbuoc-close){margin-bottom:.7em}' +
-  '.danbuoc-popover.danbuoc-collapsed .danbuoc-footer{padding:0}';
+  '.danbuoc-popover.danbuoc-collapsed .danbuoc-footer{padding:0}' +
+  // widget/viewport-follow.ts: the popover moved into the part the on-screen keyboard leaves visible
+  '.danbuoc-popover.danbuoc-vv{position:fixed!important;top:var(--danbuoc-vv-top)!important;left:var(--danbuoc-vv-left)!important;right:auto!important;bottom:auto!important;' +
+  'transform:none!important;max-height:var(--danbuoc-vv-room)!important;overflow-y:auto!important;max-width:var(--danbuoc-vv-width)!important;min-width:0!important}';
 
 /**
  * The overlay's styles (engine/overlay.css, scoped as in the extension) as one constructed sheet

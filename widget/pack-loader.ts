@@ -1,4 +1,4 @@
-import { PACK_LIMITS, packProblem, type PackProblem } from '../engine/pack/format';
+import { MALFORMED_WORDS, PACK_LIMITS, problemMessage, SCHEMA_WORDS, SIGNATURE_WORDS, SIZE_WORDS, sizeDetail } from '../engine/pack/format';
 import { checkPackShape } from '../engine/pack/runtime-check';
 import type { Pack } from '../engine/pack/schema';
 import type { SignatureChunk } from './chunk-signature';
@@ -8,14 +8,12 @@ import type { WidgetConfig } from './config';
 /**
  * Fetches the pack the host named, checks its signature over the exact bytes when the host gave a
  * public key (nothing unverified is parsed then; the checking code is a chunk fetched only for a
- * signed pack), and its shape with the zod-free runtime check.
+ * signed pack), and its shape with the zod-free runtime check. A problem comes back as the one line
+ * the console error says, Vietnamese first (engine/pack/format.ts).
  */
 export type LoadedPack = { ok: true; pack: Pack } | { ok: false; message: string };
 
-const fail = (problem: PackProblem): LoadedPack => ({
-  ok: false,
-  message: problem.details?.length ? `${problem.message} ${problem.details[0]}` : problem.message,
-});
+const NOT_LOADED = ['Không tải được gói hướng dẫn, nên không hiện nút “Hướng dẫn”.', 'Could not download the pack:'] as const;
 
 async function download(url: string): Promise<Uint8Array | string> {
   try {
@@ -27,12 +25,11 @@ async function download(url: string): Promise<Uint8Array | string> {
   }
 }
 
-const NOT_LOADED = ['Không tải được gói hướng dẫn, nên không hiện nút “Hướng dẫn”.', 'Could not download the pack:'] as const;
-
 export async function loadPack(config: WidgetConfig): Promise<LoadedPack> {
+  const fail = (...args: Parameters<typeof problemMessage>): LoadedPack => ({ ok: false, message: problemMessage(...args) });
   const bytes = await download(config.pack);
-  if (typeof bytes === 'string') return { ok: false, message: `${NOT_LOADED[0]} (${NOT_LOADED[1]} ${bytes})` };
-  if (bytes.length > PACK_LIMITS.maxBytes) return fail(packProblem('size', `${bytes.length} bytes, at most ${PACK_LIMITS.maxBytes}.`));
+  if (typeof bytes === 'string') return fail(NOT_LOADED, bytes);
+  if (bytes.length > PACK_LIMITS.maxBytes) return fail(SIZE_WORDS, sizeDetail(bytes.length));
   if (config.publicKey) {
     const signature = await download(config.signature ?? `${config.pack}.sig`);
     const text = typeof signature === 'string' ? '' : new TextDecoder().decode(signature).trim();
@@ -41,15 +38,14 @@ export async function loadPack(config: WidgetConfig): Promise<LoadedPack> {
       ({ verifySignature }) => verifySignature(bytes, text, [config.publicKey!]),
       () => false,
     );
-    if (!verified) return fail(packProblem('signature'));
+    if (!verified) return fail(SIGNATURE_WORDS);
   }
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (error) {
-    return fail(packProblem('malformed', (error as Error).message));
+    return fail(MALFORMED_WORDS, (error as Error).message);
   }
   const shape = checkPackShape(json);
-  if (!shape.ok) return fail(packProblem('schema', undefined, [`${shape.path}: ${shape.message}`]));
-  return { ok: true, pack: shape.pack };
+  return shape.ok ? shape : fail(SCHEMA_WORDS, `${shape.path}: ${shape.message}`);
 }

@@ -1,5 +1,5 @@
 import { verifySignature, type PublicKeyInput } from './crypto';
-import { PACK_LIMITS, packProblem, type InstalledPack, type PackProblem } from './format';
+import { PACK_LIMITS, packProblem, sizeDetail, type InstalledPack, type PackProblem } from './format';
 import { jsonPathOf } from '../json-path';
 import { foreignOrigins } from './origins';
 import { Pack } from './schema';
@@ -18,7 +18,7 @@ export async function verifyPack(
   installed?: InstalledPack,
 ): Promise<PackVerification> {
   if (bytes.length > PACK_LIMITS.maxBytes) {
-    return packProblem('size', `${bytes.length} bytes, at most ${PACK_LIMITS.maxBytes}.`);
+    return packProblem('size', sizeDetail(bytes.length));
   }
   if (!(await verifySignature(bytes, signature, trustedKeys))) return packProblem('signature');
   return checkPackBytes(bytes, installed);
@@ -30,7 +30,7 @@ export async function verifyPack(
  */
 export function checkPackBytes(bytes: Uint8Array, installed?: InstalledPack): PackVerification {
   if (bytes.length > PACK_LIMITS.maxBytes) {
-    return packProblem('size', `${bytes.length} bytes, at most ${PACK_LIMITS.maxBytes}.`);
+    return packProblem('size', sizeDetail(bytes.length));
   }
   let json: unknown;
   try {

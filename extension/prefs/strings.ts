@@ -1,25 +1,31 @@
 /**
  * Words of the display-and-reading settings, one table per language. Vietnamese is complete;
- * any other language may leave strings out and each missing one falls back to Vietnamese.
+ * any other language may leave strings out and each missing one falls back to Vietnamese. The
+ * settings themselves (what the widget's launcher shows too) and the words only the extension's
+ * settings page uses are two tables each, so the widget bundles only the first.
  */
-const VI = {
+const VI_SETTINGS = {
   heading: 'Cách hiển thị và đọc',
   textSize: 'Cỡ chữ',
-  textSizes: { 100: 'A', 150: 'A+', 200: 'A++' } as Record<100 | 150 | 200, string>,
   textSizeNames: { 100: 'Chữ vừa', 150: 'Chữ lớn', 200: 'Chữ rất lớn' } as Record<100 | 150 | 200, string>,
   contrast: 'Tương phản cao',
   alwaysRead: 'Đọc to mỗi bước',
   rate: 'Tốc độ đọc',
   rates: { slow: 'Chậm', normal: 'Vừa' } as Record<'slow' | 'normal', string>,
   language: 'Ngôn ngữ',
+};
+
+const VI_PAGE = {
+  textSizes: { 100: 'A', 150: 'A+', 200: 'A++' } as Record<100 | 150 | 200, string>,
   reset: 'Đặt lại mặc định',
   saveFailed: 'Chưa lưu được cài đặt. Thử lại, hoặc nhờ cán bộ ở bàn giúp.',
   remembered: 'Dẫn Bước nhớ các lựa chọn này cho những lần sau.',
 };
 
-export type PrefsText = typeof VI;
+export type SettingsText = typeof VI_SETTINGS;
+export type PrefsText = SettingsText & typeof VI_PAGE;
 
-const EN: Partial<PrefsText> = {
+const EN_SETTINGS: Partial<SettingsText> = {
   heading: 'Display and reading',
   textSize: 'Text size',
   textSizeNames: { 100: 'Normal text', 150: 'Large text', 200: 'Very large text' },
@@ -28,15 +34,25 @@ const EN: Partial<PrefsText> = {
   rate: 'Reading speed',
   rates: { slow: 'Slow', normal: 'Normal' },
   language: 'Language',
+};
+
+const EN_PAGE: Partial<typeof VI_PAGE> = {
   reset: 'Reset to defaults',
   saveFailed: 'The settings could not be saved. Try again, or ask the staff at the desk.',
   remembered: 'Dẫn Bước remembers these choices for next time.',
 };
 
-const TABLES: Record<string, Partial<PrefsText>> = { en: EN };
+const SETTINGS: Record<string, Partial<SettingsText>> = { en: EN_SETTINGS };
+const PAGE: Record<string, Partial<typeof VI_PAGE>> = { en: EN_PAGE };
 
+/** The settings' own words (the widget's launcher). */
+export function settingsText(lang: string): SettingsText {
+  return { ...VI_SETTINGS, ...(lang === 'vi' ? {} : SETTINGS[lang]) };
+}
+
+/** Every word of the extension's settings page. */
 export function prefsText(lang: string): PrefsText {
-  return { ...VI, ...(lang === 'vi' ? {} : TABLES[lang]) };
+  return { ...settingsText(lang), ...VI_PAGE, ...(lang === 'vi' ? {} : PAGE[lang]) };
 }
 
 /** Each language named in itself, so a citizen finds their own. */

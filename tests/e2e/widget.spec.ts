@@ -196,6 +196,76 @@ for (const [name, device] of KEYBOARD_PHONES) {
   });
 }
 
+/**
+ * The on-screen keyboard as Chrome on Android (since 108) and Safari on iOS show it: the layout
+ * viewport keeps its size (innerHeight, where position: fixed measures from), only the visual
+ * viewport gets shorter, and it says so with a resize event on window.visualViewport. Chromium's
+ * DevTools protocol cannot do that here (Emulation.setVisibleSize, setDeviceMetricsOverride with
+ * dontSetVisibleSize and Browser.setWindowBounds all shrink the layout viewport with it; page zoom
+ * shrinks both sides), so the page's VisualViewport reports the keyboard's top as its bottom edge,
+ * and, as the browser does, the focused field is scrolled up to just above the keyboard.
+ */
+async function openKeyboard(page: Page, share: number) {
+  return page.evaluate((share) => {
+    const layoutBefore = innerHeight;
+    const realHeight = Object.getOwnPropertyDescriptor(VisualViewport.prototype, 'height')!.get!;
+    const keyboard = Math.round(innerHeight * share);
+    Object.defineProperty(VisualViewport.prototype, 'height', { configurable: true, get() { return realHeight.call(this) - keyboard; } });
+    const vv = window.visualViewport!;
+    vv.dispatchEvent(new Event('resize'));
+    const field = document.activeElement!.getBoundingClientRect();
+    const fieldUnderKeyboard = field.bottom > vv.offsetTop + vv.height;
+    if (fieldUnderKeyboard) window.scrollBy({ top: field.bottom - (vv.offsetTop + vv.height) + 8, behavior: 'instant' });
+    return { layout: `${layoutBefore} → ${innerHeight}`, visual: `${layoutBefore} → ${Math.round(vv.height)}`, fieldUnderKeyboard };
+  }, share);
+}
+
+/** The focused field and the popover both lie inside the visual viewport, and they do not overlap. */
+async function keyboardLayout(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const field = document.activeElement;
+    const popover = document.querySelector('.danbuoc-popover');
+    if (!field?.matches('input') || !popover) return 'no focused field or no popover';
+    const vv = window.visualViewport!;
+    const inside = (r: DOMRect) => r.top >= vv.offsetTop - 1 && r.bottom <= vv.offsetTop + vv.height + 1 && r.left >= vv.offsetLeft - 1 && r.right <= vv.offsetLeft + vv.width + 1;
+    const f = field.getBoundingClientRect();
+    const p = popover.getBoundingClientRect();
+    const span = (r: DOMRect) => `${Math.round(r.top)}–${Math.round(r.bottom)}`;
+    if (!inside(f)) return `field ${span(f)} outside the visible part (0–${Math.round(vv.height)})`;
+    if (!inside(p)) return `popover ${span(p)} outside the visible part (0–${Math.round(vv.height)})`;
+    const overlap = p.left < f.right && f.left < p.right && p.top < f.bottom && f.top < p.bottom;
+    return overlap ? `popover ${span(p)} covers the field ${span(f)}` : 'ok';
+  });
+}
+
+test('on a phone (Pixel 7, touch): a keyboard that shrinks only the visual viewport leaves the popover in sight and off the field low on the page', async () => {
+  const { page, citizen, errors } = await openSite({}, { ...devices['Pixel 7'], locale: 'vi-VN' });
+  await page.goto(SAMPLE_PAGE);
+  // The form low on the page: room above it, so its fields sit in the lower half of the screen, and
+  // page below it, so the page can scroll a field up above the keyboard.
+  await page.evaluate(() => {
+    const form = document.querySelector('form')!;
+    for (const [share, place] of [[0.6, 'before'], [1, 'after']] as const) {
+      const room = document.createElement('div');
+      room.style.height = `${Math.round(innerHeight * share)}px`;
+      form[place](room);
+    }
+  });
+  await startTour(page, SAMPLE_TOUR, true);
+  await citizen.expectStep(1, 4);
+  await expect(citizen.highlighted).toBeFocused();
+  await expect.poll(() => keyboardLayout(page)).toBe('ok');
+  // Half the screen, as a phone keyboard with its suggestion bar takes; it opens over the field.
+  expect(await openKeyboard(page, 0.5)).toEqual({ layout: '839 → 839', visual: '839 → 419', fieldUnderKeyboard: true });
+  await expect.poll(() => keyboardLayout(page)).toBe('ok');
+  await page.keyboard.type('Nguyễn Văn An');
+  await tapOnScreen(page, citizen.button('Tiếp'));
+  await citizen.expectStep(2, 4);
+  await expect(citizen.highlighted).toBeFocused();
+  await expect.poll(() => keyboardLayout(page)).toBe('ok');
+  expect(errors).toEqual([]);
+});
+
 /** The highlighted target lies below the host's pinned header, inside the screen, with nothing on top of it. */
 async function targetBelowHeader(page: Page): Promise<string> {
   return page.evaluate(() => {
