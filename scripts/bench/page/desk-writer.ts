@@ -1,4 +1,4 @@
-import { config } from 'zod';
+import './zod-jitless';
 import { createMember, settingsOrCreate } from '../../../extension/desk/store';
 import { endDeskSession, startDeskSession } from '../../../extension/desk/session-store';
 import { IdbStorage } from '../../../extension/sessions-db/idb-storage';
@@ -10,8 +10,6 @@ import { IdbStorage } from '../../../extension/sessions-db/idb-storage';
  * its day in one strict transaction, and broadcasts the change.
  */
 const state: { db?: IdbStorage; memberId?: string } = {};
-// Evaluated through the debugger, zod's probe for eval passes, but the page's CSP still refuses it.
-config({ jitless: true });
 
 async function prepare(): Promise<void> {
   const db = await IdbStorage.open();
