@@ -25,7 +25,8 @@ export interface RecordsAnswers {
   xlsx: Blob;
   backup: Blob;
   retention: { purgeCount: number; cutoff: number };
-  drifted: boolean;
+  /** days whose stored tallies differ from a recount of the records (0: none) */
+  drifted: number;
   withdrawal: string[];
   plan: ImportPlan;
 }

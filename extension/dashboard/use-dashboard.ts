@@ -22,7 +22,7 @@ const CHART_TASKS = 8;
  */
 export function useDashboard(): DashboardProps {
   const summary = useSummary();
-  const { state, ask, reload: reloadRecords } = useRecords();
+  const { state, ask, reload: reloadRecords } = useRecords(summary.state.status !== 'loading');
   const [period, setPeriod] = useState<Period>(() => periodContaining(Date.now(), 'month'));
   const [view, setView] = useState<'dashboard' | 'print'>('dashboard');
   const [exportError, setExportError] = useState<string | null>(null);
@@ -59,20 +59,15 @@ export function useDashboard(): DashboardProps {
     };
   }, [ready, months, ask]);
 
-  // Once the records are in: do the tallies equal a recount of them? The worker compares first; a
-  // difference is confirmed by the adapter in one transaction (a write may have landed between the
-  // two reads) and then shown with "Tính lại", never hidden.
+  // Once the records are in: do the tallies equal a recount of them? The worker checks (off the
+  // page's main thread); a difference is shown with "Tính lại", never hidden.
   useEffect(() => {
     if (!ready || !top || checked.current) return;
     checked.current = true;
     void ask({ kind: 'drifted', days: top.days })
-      .then(async (drifted) => {
-        if (!drifted) return;
-        const days = await (await storage()).checkTallies();
-        setDrift(days.length ? { days: days.length, recounted: false } : null);
-      })
+      .then((days) => setDrift(days ? { days, recounted: false } : null))
       .catch((error: unknown) => console.error('[Dẫn Bước] could not check the session tallies', error));
-  }, [ready, top, storage, ask]);
+  }, [ready, top, ask]);
   const recount = useCallback(() => {
     void storage()
       .then((adapter) => adapter.rebuildTallies())

@@ -17,13 +17,15 @@ interface Pending {
   progress?: (fraction: number) => void;
 }
 
-export function useRecords(): { state: RecordsState; ask: AskRecords; reload: () => Promise<void> } {
+/** `start`: false until the first numbers are on screen, so reading 100,000 records never delays them. */
+export function useRecords(start: boolean): { state: RecordsState; ask: AskRecords; reload: () => Promise<void> } {
   const worker = useRef<Worker | null>(null);
   const pending = useRef(new Map<number, Pending>());
   const nextId = useRef(1);
   const [state, setState] = useState<RecordsState>({ status: 'loading' });
 
   useEffect(() => {
+    if (!start) return;
     const created = new Worker(new URL('./records-worker.ts', import.meta.url), { type: 'module' });
     const waiting = pending.current;
     worker.current = created;
@@ -49,7 +51,7 @@ export function useRecords(): { state: RecordsState; ask: AskRecords; reload: ()
       for (const job of waiting.values()) job.reject(new Error('records worker closed'));
       waiting.clear();
     };
-  }, []);
+  }, [start]);
 
   const ask = useCallback(<K extends RecordsRequest['kind']>(request: Extract<RecordsRequest, { kind: K }>, progress?: (fraction: number) => void) => {
     const target = worker.current;

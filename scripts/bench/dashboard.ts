@@ -17,6 +17,7 @@ import type { Section } from './table';
 const DB_NAME = 'dan-buoc-sessions';
 const CHUNK = 10_000;
 const CHANGES = Number(process.env.BENCH_DASHBOARD_CHANGES) || 20;
+const LOADS = 5;
 
 /** scripts/bench/page/desk-writer.ts as one classic script, evaluated in an extension page. */
 async function deskWriterScript(): Promise<string> {
@@ -147,13 +148,8 @@ export async function benchDashboard(count = Number(process.env.BENCH_DASHBOARD_
     await seed(dashboard, sessions);
     const build = await firstNumbers(dashboard, url, count);
     await recordsReady(dashboard);
-    const loads: number[] = [];
-    let ready = 0;
-    for (let i = 0; i < 3; i++) {
-      loads.push(await firstNumbers(dashboard, url, count));
-      ready = await recordsReady(dashboard);
-    }
-    console.error(`bench: dashboard build ${build} ms, loads ${loads.join(', ')} ms, records ready ${ready} ms`);
+    // The desk's profile and settings are made before the timed loads: those writes announce no
+    // session ids, so the dashboard's records worker reads every record again after them.
     const writer = await ext.context.newPage();
     // Extension pages share one renderer: under load the options page waits for the dashboard's work.
     await writer.goto(`chrome-extension://${ext.extensionId}/options.html`, { waitUntil: 'commit', timeout: 300_000 });
@@ -162,6 +158,13 @@ export async function benchDashboard(count = Number(process.env.BENCH_DASHBOARD_
     // The dashboard is the tab in front, as at a desk (the writer stands for the side panel): a
     // headless tab behind another gets few frames, so the count would wait for a frame, not for us.
     await dashboard.bringToFront();
+    const loads: number[] = [];
+    let ready = 0;
+    for (let i = 0; i < LOADS; i++) {
+      loads.push(await firstNumbers(dashboard, url, count));
+      ready = await recordsReady(dashboard);
+    }
+    console.error(`bench: dashboard build ${build} ms, loads ${loads.join(', ')} ms, records ready ${ready} ms`);
     const cdp = await ext.context.newCDPSession(dashboard);
     await cdp.send('Performance.enable');
     const changes: DeskChange[] = [];
@@ -170,7 +173,9 @@ export async function benchDashboard(count = Number(process.env.BENCH_DASHBOARD_
     const writes = changes.map((c) => c.write);
     const busy = summarize(changes.map((c) => c.busy));
     console.error(`bench: dashboard updates ${updates.map((t) => t.toFixed(0)).join(', ')} ms (writes ${writes.map((t) => t.toFixed(0)).join(', ')} ms)`);
-    const csv = await exportTime(dashboard, /^Tải CSV$/);
+    const csvs: number[] = [];
+    for (let i = 0; i < 3; i++) csvs.push(await exportTime(dashboard, /^Tải CSV$/));
+    const csv = summarize(csvs).median;
     const xlsx = await exportTime(dashboard, /Excel/);
     const load = summarize(loads);
     const update = summarize(updates);
@@ -179,7 +184,7 @@ export async function benchDashboard(count = Number(process.env.BENCH_DASHBOARD_
       title: `7. Reports dashboard with ${count.toLocaleString('en')} sessions in IndexedDB (built extension, Chromium; all in the default period)`,
       rows: [
         { name: 'first open after seeding (tallies built once from every record, then shown): navigation start → session count on screen', value: ms(build, 0) },
-        { name: 'open → first numbers on screen (navigation start → session count shown, from the per-day tallies; 3 loads; goal < 1 s)', value: `median ${ms(load.median, 0)}, max ${ms(load.max, 0)}` },
+        { name: `open → first numbers on screen (navigation start → session count shown, from the per-day tallies, the records read after them in a worker; ${LOADS} loads; goal < 1 s)`, value: `median ${ms(load.median, 0)}, max ${ms(load.max, 0)}` },
         { name: 'open → every record read behind the numbers (navigation start → "Tải CSV" enabled; last load)', value: ms(ready, 0) },
         {
           name: `desk change written: another extension page calls startDeskSession → it returns (Web Lock + reads + strict write of session and its day's tallies; the broadcast is its last act; ${CHANGES} changes)`,
@@ -193,10 +198,10 @@ export async function benchDashboard(count = Number(process.env.BENCH_DASHBOARD_
           name: 'desk change: main-thread task time of the extension pages\' renderer (CDP TaskDuration; writer and dashboard share it) from the call until the count showed',
           value: `median ${ms(busy.median, 0)}, p95 ${ms(busy.p95, 0)}`,
         },
-        { name: 'click "Tải CSV" → download starts (in the records worker: period filter + session log with progress + Blob; then the page saves it; goal < 2 s)', value: ms(csv, 0) },
+        { name: 'click "Tải CSV" → download starts (in the records worker: period filter + session log with progress + Blob; then the page saves it; median of 3; goal < 2 s)', value: `median ${ms(csv, 0)} (${csvs.map((t) => ms(t, 0)).join(', ')})` },
         { name: 'click "Tải Excel (XLSX)" → download starts (in the records worker: period filter + four sheets + writeXlsxFile → Blob, with progress; then the page saves it)', value: ms(xlsx, 0) },
       ],
-      data: { count, buildMs: build, loads, recordsReadyMs: ready, updates, writes, busy: changes.map((c) => c.busy), csvMs: csv, xlsxMs: xlsx },
+      data: { count, buildMs: build, loads, recordsReadyMs: ready, updates, writes, busy: changes.map((c) => c.busy), csvMs: csvs, xlsxMs: xlsx },
     };
   } finally {
     await ext.close();
