@@ -1,23 +1,11 @@
-import writeXlsxFile from 'write-excel-file/browser';
 import { downloadBlob } from '../../components/download';
-import {
-  backupJson,
-  exportFileName,
-  formatDate,
-  reportCsv,
-  xlsxSheets,
-  type Report,
-  type Session,
-  type TeamMember,
-  type Withdrawal,
-} from '../../sessions';
-import { sessionLogCsvParts } from './csv-chunks';
-import { toWorkbook } from './xlsx';
+import { backupJson, exportFileName, formatDate, reportCsv, type Report, type Session, type TeamMember, type Withdrawal } from '../../sessions';
 
 /**
- * The dashboard's downloads: each builds its file from the domain exports and saves it through a
- * temporary link (components/download.ts), so no downloads permission is needed. Personal fields
- * are never included (the domain's default).
+ * The dashboard's downloads, saved through a temporary link (components/download.ts), so no
+ * downloads permission is needed. The session log (CSV, XLSX) and the full backup are built by the
+ * records worker, which holds the records; the page names and saves them. Personal fields are
+ * never included (the domain's default).
  */
 export interface ExportMeta {
   deskId: string;
@@ -30,12 +18,9 @@ export interface ExportMeta {
 const CSV_TYPE = 'text/csv;charset=utf-8';
 const JSON_TYPE = 'application/json';
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** The session log of the period: UTF-8 with BOM, CRLF, one row per task; built in slices, with progress. */
-export async function downloadSessionLogCsv(sessions: readonly Session[], meta: ExportMeta, progress: (fraction: number) => void = () => undefined): Promise<void> {
-  const parts = await sessionLogCsvParts(sessions, { members: meta.members }, progress, nextTask);
-  downloadBlob(exportFileName('nhat-ky-phien', meta.deskId, meta.now, 'csv'), new Blob(parts, { type: CSV_TYPE }));
+/** The period's session log (UTF-8 with BOM, CRLF, one row per task), built by the records worker. */
+export function saveSessionLogCsv(blob: Blob, meta: ExportMeta): void {
+  downloadBlob(exportFileName('nhat-ky-phien', meta.deskId, meta.now, 'csv'), blob);
 }
 
 /** The period's headline figures and per-day table ("Tổng hợp"), UTF-8 with BOM. */
@@ -43,10 +28,14 @@ export function downloadSummaryCsv(report: Report, meta: ExportMeta): void {
   downloadBlob(exportFileName('bao-cao', meta.deskId, meta.now, 'csv'), new Blob([reportCsv(report, 'summary')], { type: CSV_TYPE }));
 }
 
-/** Four sheets: summary, by task, by member, session log. */
-export async function downloadXlsx(report: Report, sessions: readonly Session[], meta: ExportMeta): Promise<void> {
-  const blob = await writeXlsxFile(toWorkbook(xlsxSheets(report, sessions, { members: meta.members }))).toBlob();
+/** Four sheets (summary, by task, by member, session log), built by the records worker. */
+export function saveXlsx(blob: Blob, meta: ExportMeta): void {
   downloadBlob(exportFileName('bao-cao', meta.deskId, meta.now, 'xlsx'), blob);
+}
+
+/** Every session on the machine in the merge format, built by the records worker. */
+export function saveBackup(blob: Blob, meta: ExportMeta): void {
+  downloadBlob(exportFileName('sao-luu', meta.deskId, meta.now, 'json'), blob);
 }
 
 /** A backup of `sessions` in the merge format (sessions/export.ts `backupJson`). */

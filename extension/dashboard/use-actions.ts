@@ -1,9 +1,10 @@
 import { useCallback, useState } from 'react';
-import { findByWithdrawalCode, MAX_BACKUP_BYTES, type Message, type Session, type StorageAdapter } from '../../sessions';
+import { MAX_BACKUP_BYTES, type Message, type StorageAdapter } from '../../sessions';
 import { withdrawConsent } from '../desk/session-store';
 import { notifySessionsChanged } from '../sessions-db/changes';
-import { applyImport, eraseEverything, expiredSessions, planImport, purge, saveRetention, SETTINGS_DAMAGED, type ImportCounts, type ImportPlan, type LocalRecords } from './actions';
+import { applyImport, eraseEverything, expiredSessions, purge, saveRetention, SETTINGS_DAMAGED, type ImportCounts, type ImportPlan, type LocalRecords } from './actions';
 import { beforeSuffix, downloadBackup, type ExportMeta } from './exports';
+import type { AskRecords } from './use-records';
 
 /** The import panel: nothing yet, a rejected file, a preview waiting for "Nhập", or the outcome. */
 export type ImportState =
@@ -25,7 +26,8 @@ const tooLarge = (): Message => ({
 export interface ActionDeps {
   storage: () => Promise<StorageAdapter>;
   reload: () => Promise<void>;
-  sessions: readonly Session[];
+  /** The records worker: import previews and withdrawal codes are judged against the records it holds. */
+  ask: AskRecords;
   /** What an import is judged against; `settingsDamaged` refuses every import. */
   local: Omit<LocalRecords, 'sessions'> & { settingsDamaged: boolean };
   exportMeta: () => ExportMeta;
@@ -33,7 +35,7 @@ export interface ActionDeps {
 }
 
 /** Every write the dashboard makes: awaited, announced to other pages, then read back. */
-export function useActions({ storage, reload, sessions, local, exportMeta, text }: ActionDeps) {
+export function useActions({ storage, reload, ask, local, exportMeta, text }: ActionDeps) {
   const [importState, setImportState] = useState<ImportState>({ stage: 'idle' });
   const [retentionOutcome, setRetentionOutcome] = useState<Outcome>(null);
   const [deleteOutcome, setDeleteOutcome] = useState<Outcome>(null);
@@ -70,10 +72,10 @@ export function useActions({ storage, reload, sessions, local, exportMeta, text 
             ? { ok: false, fileName: file.name, error: { vi: 'Không đọc được tệp.', en: 'The file could not be read.' } }
             : local.settingsDamaged
               ? { ok: false, fileName: file.name, error: SETTINGS_DAMAGED }
-              : planImport(file.name, content, { sessions, settings: local.settings, withdrawn: local.withdrawn }, Date.now());
+              : await ask({ kind: 'plan', fileName: file.name, content, settings: local.settings, withdrawn: [...local.withdrawn], now: Date.now() });
         setImportState({ stage: 'planned', plan });
       }, failImport),
-    [run, sessions, local, failImport],
+    [run, ask, local, failImport],
   );
 
   const confirmImport = useCallback(
@@ -137,16 +139,16 @@ export function useActions({ storage, reload, sessions, local, exportMeta, text 
   const withdraw = useCallback(
     (code: string) =>
       run(async () => {
-        const [match, ...others] = findByWithdrawalCode(sessions, code);
+        const [match, ...others] = await ask({ kind: 'withdrawal', code });
         if (!match || others.length) {
           setWithdrawOutcome({ ok: false, error: text.withdrawNotFound });
           return;
         }
-        const result = await withdrawConsent(await storage(), match.id, Date.now());
+        const result = await withdrawConsent(await storage(), match, Date.now());
         setWithdrawOutcome(result.ok ? { ok: true, text: text.withdrawDone(result.value) } : result);
         await reload();
       }, failWithdraw),
-    [run, sessions, storage, reload, text, failWithdraw],
+    [run, ask, storage, reload, text, failWithdraw],
   );
 
   return {

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { civilFromDays, dayNumber, OUTCOMES, partitionForRetention, recountTallies, retentionNotice, tallyDrift, type GroupBy, type Session } from '../../sessions';
+import { civilFromDays, dayNumber, OUTCOMES, retentionNotice, type GroupBy } from '../../sessions';
 import type { DashboardProps } from '../../components/reports/Dashboard';
 import { byAgeTable, byMemberTable, byOutcomeTable, byTaskTable, reportTables } from '../../components/reports/report-tables';
-import { downloadBackup, downloadQuarantine, downloadSessionLogCsv, downloadSummaryCsv, downloadXlsx, type ExportMeta } from './exports';
-import { DEFAULT_RETENTION, exportDeskId, letterhead, makeLabels, weekBars } from './model';
+import { downloadQuarantine, downloadSummaryCsv, saveBackup, saveSessionLogCsv, saveXlsx, type ExportMeta } from './exports';
+import { DEFAULT_RETENTION, letterhead, makeLabels, weekBars } from './model';
 import { containsOrAfter, dateInputValue, parseDateInput, periodBounds, periodContaining, periodOfDay, periodRangeText, periodTitle, regroup, shiftPeriod, vnDate, type Period } from './period';
 import { DASHBOARD_TEXT as T } from './strings';
 import { useActions } from './use-actions';
@@ -14,56 +14,60 @@ import { notifySessionsChanged } from '../sessions-db/changes';
 /** How many tasks the outcome chart shows (the table lists them all). */
 const CHART_TASKS = 8;
 
-/** The sessions that started in the period, oldest first: the CSV/XLSX session log (built on click). */
-function periodSessions(sessions: readonly Session[], period: Period): Session[] {
-  const { from, to } = periodBounds(period);
-  return sessions.filter((s) => s.startedAt >= from && s.startedAt < to).sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
 /**
- * Wires the tallies (first numbers), the records (exports, actions, retention), the period and the
- * actions into the Dashboard's props. The numbers come from the per-day tallies alone; the records
- * load behind them, and once they are in, the tallies are checked against a recount of them.
+ * Wires the tallies (first numbers), the records worker (exports, import previews, withdrawal codes,
+ * retention), the period and the actions into the Dashboard's props. The numbers come from the
+ * per-day tallies alone; the records load in the worker behind them, and once they are in, the
+ * tallies are checked against a recount of them there.
  */
 export function useDashboard(): DashboardProps {
   const summary = useSummary();
-  const { state, storage, reload: reloadRecords } = useRecords();
+  const { state, ask, reload: reloadRecords } = useRecords(summary.state.status !== 'loading');
   const [period, setPeriod] = useState<Period>(() => periodContaining(Date.now(), 'month'));
   const [view, setView] = useState<'dashboard' | 'print'>('dashboard');
   const [exportError, setExportError] = useState<string | null>(null);
   const [exporting, setExporting] = useState<string | null>(null);
   const [drift, setDrift] = useState<{ days: number; recounted: boolean } | null>(null);
+  const [retention, setRetention] = useState<{ purgeCount: number; cutoff: number } | null>(null);
   const checked = useRef(false);
   const printPending = useRef(false);
 
   const reloadSummary = summary.reload;
+  const storage = summary.storage;
   const reload = useCallback(async () => {
     await Promise.all([reloadRecords(), reloadSummary()]);
   }, [reloadRecords, reloadSummary]);
   const top = summary.state.status === 'ready' ? summary.state : null;
   const ready = state.status === 'ready' ? state : null;
-  const sessions = useMemo(() => ready?.sessions ?? [], [ready]);
   const members = useMemo(() => top?.members ?? [], [top]);
   const settings = top?.settings;
   const months = settings?.retentionMonths ?? DEFAULT_RETENTION;
 
   const numbers = useMemo(() => (top ? summaryModel(top.days, period) : null), [top, period]);
-  const retention = useMemo(() => (ready ? partitionForRetention(sessions, ready.loadedAt, months) : null), [ready, sessions, months]);
   const labels = useMemo(() => makeLabels(members), [members]);
-  const withdrawn = ready?.withdrawn;
+  const withdrawn = top?.withdrawn;
 
-  // Once the records are in: do the tallies equal a recount of them? A quick comparison first; a
-  // difference is confirmed by the adapter in one transaction (a write may have landed between the
-  // two reads) and then shown with "Tính lại", never hidden.
+  // How many records are past the retention period: counted by the worker after every change it applied.
+  useEffect(() => {
+    if (!ready) return;
+    let current = true;
+    void ask({ kind: 'retention', now: ready.loadedAt, months })
+      .then((answer) => current && setRetention(answer))
+      .catch((error: unknown) => console.error('[Dẫn Bước] could not count the expired sessions', error));
+    return () => {
+      current = false;
+    };
+  }, [ready, months, ask]);
+
+  // Once the records are in: do the tallies equal a recount of them? The worker checks (off the
+  // page's main thread); a difference is shown with "Tính lại", never hidden.
   useEffect(() => {
     if (!ready || !top || checked.current) return;
     checked.current = true;
-    if (!tallyDrift(top.days, recountTallies(ready.sessions)).length) return;
-    void storage()
-      .then((adapter) => adapter.checkTallies())
-      .then((days) => setDrift(days.length ? { days: days.length, recounted: false } : null))
+    void ask({ kind: 'drifted', days: top.days })
+      .then((days) => setDrift(days ? { days, recounted: false } : null))
       .catch((error: unknown) => console.error('[Dẫn Bước] could not check the session tallies', error));
-  }, [ready, top, storage]);
+  }, [ready, top, ask]);
   const recount = useCallback(() => {
     void storage()
       .then((adapter) => adapter.rebuildTallies())
@@ -75,15 +79,15 @@ export function useDashboard(): DashboardProps {
       .catch((error: unknown) => setExportError(error instanceof Error ? error.message : String(error)));
   }, [storage, reloadSummary]);
   const exportMeta = useCallback(
-    (): ExportMeta => ({ deskId: exportDeskId(settings, sessions), now: Date.now(), members, withdrawn: withdrawn?.list ?? [] }),
-    [settings, sessions, members, withdrawn],
+    (): ExportMeta => ({ deskId: settings?.deskId ?? ready?.fallbackDeskId ?? 'tong-hop', now: Date.now(), members, withdrawn: withdrawn ?? [] }),
+    [settings, ready, members, withdrawn],
   );
   const local = useMemo(
-    () => ({ settings, withdrawn: withdrawn?.ids ?? new Set<string>(), settingsDamaged: ready?.settingsError !== undefined }),
-    [settings, withdrawn, ready],
+    () => ({ settings, withdrawn: new Set((withdrawn ?? []).map((w) => w.id)), settingsDamaged: top?.settingsError !== undefined }),
+    [settings, withdrawn, top],
   );
 
-  const actions = useActions({ storage, reload, sessions, local, exportMeta, text: T });
+  const actions = useActions({ storage, reload, ask, local, exportMeta, text: T });
 
   useEffect(() => {
     if (view === 'print' && printPending.current) {
@@ -150,10 +154,22 @@ export function useDashboard(): DashboardProps {
       busy: exporting !== null || recordsLoading,
       progress: exporting ?? (recordsLoading ? T.recordsLoading : null),
       error: exportError,
-      onCsv: () => exportWith((progress) => downloadSessionLogCsv(periodSessions(sessions, period), exportMeta(), progress)),
+      onCsv: () =>
+        exportWith(async (progress) => {
+          const meta = exportMeta();
+          saveSessionLogCsv(await ask({ kind: 'csv', ...periodBounds(period), meta }, progress), meta);
+        }),
       onSummaryCsv: () => exportWith(() => downloadSummaryCsv(report, exportMeta())),
-      onXlsx: () => exportWith(() => downloadXlsx(report, periodSessions(sessions, period), exportMeta())),
-      onJson: () => exportWith(() => downloadBackup(sessions, exportMeta())),
+      onXlsx: () =>
+        exportWith(async (progress) => {
+          const meta = exportMeta();
+          saveXlsx(await ask({ kind: 'xlsx', ...periodBounds(period), report, meta }, progress), meta);
+        }),
+      onJson: () =>
+        exportWith(async () => {
+          const meta = exportMeta();
+          saveBackup(await ask({ kind: 'backup', meta }), meta);
+        }),
       onPrint: () => {
         printPending.current = true;
         setView('print');
@@ -170,8 +186,8 @@ export function useDashboard(): DashboardProps {
     retention: {
       months,
       editable: settings !== undefined,
-      purgeCount: retention?.purge.length ?? 0,
-      notice: retention ? retentionNotice(retention.purge.length, retention.cutoff) : { vi: T.recordsLoading, en: 'Reading the stored sessions…' },
+      purgeCount: retention?.purgeCount ?? 0,
+      notice: retention ? retentionNotice(retention.purgeCount, retention.cutoff) : { vi: T.recordsLoading, en: 'Reading the stored sessions…' },
       outcome: actions.retentionOutcome,
       busy: actions.busy || recordsLoading,
       onSave: (m) => void actions.changeRetention(m),

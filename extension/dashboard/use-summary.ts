@@ -1,10 +1,11 @@
-import { loadMembers, loadSettings, reportFromTallies, type DayTally, type DeskSettings, type Message, type PeriodRow, type Report, type StorageAdapter, type TeamMember } from '../../sessions';
+import { loadMembers, loadSettings, loadWithdrawals, reportFromTallies, type DayTally, type DeskSettings, type Message, type PeriodRow, type Report, type StorageAdapter, type TeamMember, type Withdrawal } from '../../sessions';
 import { useLiveRead } from '../sessions-db/use-live-read';
 import { periodBounds, trailingWeeks, type Period } from './period';
 
 /**
  * What the dashboard's first numbers need: the per-day tallies (a few hundred rows, kept by every
- * write, sessions/tallies.ts), the settings and the member profiles — never the session records.
+ * write, sessions/tallies.ts), the settings, the member profiles and the withdrawals — never the
+ * session records (those stay in the records worker, records-worker.ts).
  * Any change broadcast reads the day rows again: a handful of small rows, so the numbers on
  * screen follow a desk change without touching the records.
  */
@@ -13,6 +14,8 @@ export interface Summary {
   settings: DeskSettings | undefined;
   settingsError: Message | undefined;
   members: TeamMember[];
+  /** Sessions withdrawn on this machine: imports refuse them, backups pass them on. */
+  withdrawn: Withdrawal[];
   /** When the rows were read: "now" for the default period. */
   loadedAt: number;
 }
@@ -20,12 +23,13 @@ export interface Summary {
 export type SummaryState = { status: 'loading' } | { status: 'error'; message: string } | ({ status: 'ready' } & Summary);
 
 export async function readSummary(adapter: StorageAdapter, now: number): Promise<Summary> {
-  const [days, settings, members] = await Promise.all([adapter.readTallies(), loadSettings(adapter), loadMembers(adapter)]);
+  const [days, settings, members, withdrawn] = await Promise.all([adapter.readTallies(), loadSettings(adapter), loadMembers(adapter), loadWithdrawals(adapter)]);
   return {
     days,
     settings: settings.ok ? settings.settings : undefined,
     settingsError: settings.ok ? undefined : settings.error,
     members: members.members,
+    withdrawn: withdrawn.list,
     loadedAt: now,
   };
 }

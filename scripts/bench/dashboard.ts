@@ -1,5 +1,5 @@
 import { build } from 'esbuild';
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import { launchWithExtension, type ExtensionBrowser } from '../../tests/support/browser';
 import type { Session } from '../../sessions/schema';
 import { generateSessions } from './sessions';
@@ -16,6 +16,8 @@ import type { Section } from './table';
  */
 const DB_NAME = 'dan-buoc-sessions';
 const CHUNK = 10_000;
+const CHANGES = Number(process.env.BENCH_DASHBOARD_CHANGES) || 20;
+const LOADS = 5;
 
 /** scripts/bench/page/desk-writer.ts as one classic script, evaluated in an extension page. */
 async function deskWriterScript(): Promise<string> {
@@ -75,8 +77,23 @@ async function firstNumbers(page: Page, url: string, expected: number): Promise<
   return (await handle.jsonValue()) as number;
 }
 
-/** The desk (another extension page) starts a session through its real write path; ms from that call until the dashboard's count shows it. */
-async function updateAfterDeskChange(writer: Page, dashboard: Page, expected: number): Promise<number> {
+/** The renderer main thread's busy time so far (CDP Performance TaskDuration), in ms. */
+async function taskTime(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+}
+
+interface DeskChange {
+  /** startDeskSession called → returned (lock + reads + strict write with tallies; the broadcast is its last act) */
+  write: number;
+  /** the broadcast sent → the dashboard's count on screen showing the new session */
+  update: number;
+  /** main-thread task time of the extension pages' renderer from the call until the count showed */
+  busy: number;
+}
+
+/** The desk (another extension page) starts a session through its real write path; the dashboard's count must show it. */
+async function updateAfterDeskChange(writer: Page, dashboard: Page, cdp: CDPSession, expected: number): Promise<DeskChange> {
   const waiting = dashboard.waitForFunction(
     (want) => {
       const text = document.querySelector('[data-metric="sessions"] dd')?.textContent ?? '';
@@ -85,10 +102,14 @@ async function updateAfterDeskChange(writer: Page, dashboard: Page, expected: nu
     expected,
     { polling: 'raf', timeout: 300_000 },
   );
-  const sentAt = (await writer.evaluate(() => (globalThis as unknown as { benchDesk: { startOne(): Promise<number> } }).benchDesk.startOne())) as number;
+  const busyBefore = await taskTime(cdp);
+  const { called, sent } = await writer.evaluate(() => (globalThis as unknown as { benchDesk: { startOne(): Promise<{ called: number; sent: number }> } }).benchDesk.startOne());
   const shownAt = (await (await waiting).jsonValue()) as number;
+  const busy = (await taskTime(cdp)) - busyBefore;
   await writer.evaluate(() => (globalThis as unknown as { benchDesk: { endLast(): Promise<void> } }).benchDesk.endLast());
-  return shownAt - sentAt;
+  // Let the dashboard settle on the ended session before the next change is timed.
+  await dashboard.waitForTimeout(300);
+  return { write: sent - called, update: shownAt - sent, busy };
 }
 
 /** ms from navigation start until the export buttons are enabled: every record read and parsed. */
@@ -127,39 +148,60 @@ export async function benchDashboard(count = Number(process.env.BENCH_DASHBOARD_
     await seed(dashboard, sessions);
     const build = await firstNumbers(dashboard, url, count);
     await recordsReady(dashboard);
-    const loads: number[] = [];
-    let ready = 0;
-    for (let i = 0; i < 3; i++) {
-      loads.push(await firstNumbers(dashboard, url, count));
-      ready = await recordsReady(dashboard);
-    }
-    console.error(`bench: dashboard build ${build} ms, loads ${loads.join(', ')} ms, records ready ${ready} ms`);
+    // The desk's profile and settings are made before the timed loads: those writes announce no
+    // session ids, so the dashboard's records worker reads every record again after them.
     const writer = await ext.context.newPage();
     // Extension pages share one renderer: under load the options page waits for the dashboard's work.
     await writer.goto(`chrome-extension://${ext.extensionId}/options.html`, { waitUntil: 'commit', timeout: 300_000 });
     await writer.evaluate(await deskWriterScript());
     await writer.evaluate(() => (globalThis as unknown as { benchDesk: { prepare(): Promise<void> } }).benchDesk.prepare());
-    const updates: number[] = [];
-    for (let i = 0; i < 5; i++) updates.push(await updateAfterDeskChange(writer, dashboard, count + i + 1));
-    console.error(`bench: dashboard updates ${updates.join(', ')} ms`);
-    const csv = await exportTime(dashboard, /^Tải CSV$/);
+    // The dashboard is the tab in front, as at a desk (the writer stands for the side panel): a
+    // headless tab behind another gets few frames, so the count would wait for a frame, not for us.
+    await dashboard.bringToFront();
+    const loads: number[] = [];
+    let ready = 0;
+    for (let i = 0; i < LOADS; i++) {
+      loads.push(await firstNumbers(dashboard, url, count));
+      ready = await recordsReady(dashboard);
+    }
+    console.error(`bench: dashboard build ${build} ms, loads ${loads.join(', ')} ms, records ready ${ready} ms`);
+    const cdp = await ext.context.newCDPSession(dashboard);
+    await cdp.send('Performance.enable');
+    const changes: DeskChange[] = [];
+    for (let i = 0; i < CHANGES; i++) changes.push(await updateAfterDeskChange(writer, dashboard, cdp, count + i + 1));
+    const updates = changes.map((c) => c.update);
+    const writes = changes.map((c) => c.write);
+    const busy = summarize(changes.map((c) => c.busy));
+    console.error(`bench: dashboard updates ${updates.map((t) => t.toFixed(0)).join(', ')} ms (writes ${writes.map((t) => t.toFixed(0)).join(', ')} ms)`);
+    const csvs: number[] = [];
+    for (let i = 0; i < 3; i++) csvs.push(await exportTime(dashboard, /^Tải CSV$/));
+    const csv = summarize(csvs).median;
     const xlsx = await exportTime(dashboard, /Excel/);
     const load = summarize(loads);
     const update = summarize(updates);
+    const write = summarize(writes);
     return {
       title: `7. Reports dashboard with ${count.toLocaleString('en')} sessions in IndexedDB (built extension, Chromium; all in the default period)`,
       rows: [
         { name: 'first open after seeding (tallies built once from every record, then shown): navigation start → session count on screen', value: ms(build, 0) },
-        { name: 'open → first numbers on screen (navigation start → session count shown, from the per-day tallies; 3 loads; goal < 1 s)', value: `median ${ms(load.median, 0)}, max ${ms(load.max, 0)}` },
+        { name: `open → first numbers on screen (navigation start → session count shown, from the per-day tallies, the records read after them in a worker; ${LOADS} loads; goal < 1 s)`, value: `median ${ms(load.median, 0)}, max ${ms(load.max, 0)}` },
         { name: 'open → every record read behind the numbers (navigation start → "Tải CSV" enabled; last load)', value: ms(ready, 0) },
         {
-          name: 'desk change → dashboard shows it (another extension page runs startDeskSession: lock + reads + strict write with tallies + broadcast, until the count on screen changes; 5 changes; goal < 100 ms)',
-          value: `median ${ms(update.median, 0)}, max ${ms(update.max, 0)}`,
+          name: `desk change written: another extension page calls startDeskSession → it returns (Web Lock + reads + strict write of session and its day's tallies; the broadcast is its last act; ${CHANGES} changes)`,
+          value: `median ${ms(write.median, 0)}, p95 ${ms(write.p95, 0)}`,
         },
-        { name: 'click "Tải CSV" → download starts (period filter + session log built in slices with progress + Blob; goal < 2 s)', value: ms(csv, 0) },
-        { name: 'click "Tải Excel (XLSX)" → download starts (sheets + writeXlsxFile + Blob)', value: ms(xlsx, 0) },
+        {
+          name: `desk change → dashboard shows it: the broadcast sent → the session count on screen includes it (tallies re-read, page re-rendered; ${CHANGES} changes; goal < 100 ms)`,
+          value: `median ${ms(update.median, 0)}, p95 ${ms(update.p95, 0)}, max ${ms(update.max, 0)}`,
+        },
+        {
+          name: 'desk change: main-thread task time of the extension pages\' renderer (CDP TaskDuration; writer and dashboard share it) from the call until the count showed',
+          value: `median ${ms(busy.median, 0)}, p95 ${ms(busy.p95, 0)}`,
+        },
+        { name: 'click "Tải CSV" → download starts (in the records worker: period filter + session log with progress + Blob; then the page saves it; median of 3; goal < 2 s)', value: `median ${ms(csv, 0)} (${csvs.map((t) => ms(t, 0)).join(', ')})` },
+        { name: 'click "Tải Excel (XLSX)" → download starts (in the records worker: period filter + four sheets + writeXlsxFile → Blob, with progress; then the page saves it)', value: ms(xlsx, 0) },
       ],
-      data: { count, buildMs: build, loads, recordsReadyMs: ready, updates, csvMs: csv, xlsxMs: xlsx },
+      data: { count, buildMs: build, loads, recordsReadyMs: ready, updates, writes, busy: changes.map((c) => c.busy), csvMs: csvs, xlsxMs: xlsx },
     };
   } finally {
     await ext.close();

@@ -8,6 +8,7 @@ import { addTask, completeFromTour, endSession, markTask, startSession, type OpR
 import { civilFromDays, dayNumber, dayStartMs } from '../../sessions/time';
 import { launchWithExtension, type ExtensionBrowser } from '../support/browser';
 import { DashboardPage } from '../support/dashboard';
+import { DeskConsole } from '../support/desk';
 import { readZipEntry, zipEntries } from '../support/zip';
 
 /**
@@ -364,4 +365,33 @@ test('numbers that no longer match the records are reported with "Tính lại", 
   await dashboard.showDay(anchorDate);
   await expectTotals(dashboard, 6);
   await expect(warning).toHaveCount(0);
+});
+
+test('a session started at the desk in another tab shows on the open dashboard and in its CSV, without reloading it', async ({ ext }) => {
+  const dashboard = await seeded(ext);
+  const today = civilFromDays(dayNumber(Date.now()));
+  const todayDate = `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`;
+  await dashboard.showDay(todayDate, 'Ngày');
+  await expectTotals(dashboard, 0);
+  await dashboard.page.evaluate(() => document.documentElement.setAttribute('data-same-load', 'yes'));
+
+  // The console in a tab of its own (Playwright cannot drive the side panel); no citizen's tab is needed to start a session.
+  const consolePage = await ext.context.newPage();
+  await consolePage.goto(`chrome-extension://${ext.extensionId}/sidepanel.html?tab=1`);
+  const desk = new DeskConsole(consolePage, 1);
+  await desk.createProfile('Lê Thị Mai', 'Tổ CNSCĐ thôn Tây', 'xã Tân Phú');
+  await desk.startSession(true);
+  await expect(desk.heading(/Bước 2: Vài thông tin chung/)).toBeVisible();
+
+  await dashboard.page.bringToFront();
+  await expectTotals(dashboard, 1);
+  // The same page, updated by the change broadcast: never reloaded.
+  await expect(dashboard.page.locator('html')).toHaveAttribute('data-same-load', 'yes');
+  // The records worker applied the change too: the session log holds the new session.
+  const started = (await desk.storedSessions()).find((s) => !all.some((seededSession) => seededSession.id === s.id));
+  expect(started).toBeDefined();
+  const csv = await dashboard.download('Tải CSV');
+  const lines = csv.bytes.subarray(3).toString('utf8').split('\r\n').filter(Boolean);
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain(String(started?.id));
 });

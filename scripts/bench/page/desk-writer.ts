@@ -1,4 +1,4 @@
-import { config } from 'zod';
+import './zod-jitless';
 import { createMember, settingsOrCreate } from '../../../extension/desk/store';
 import { endDeskSession, startDeskSession } from '../../../extension/desk/session-store';
 import { IdbStorage } from '../../../extension/sessions-db/idb-storage';
@@ -10,8 +10,6 @@ import { IdbStorage } from '../../../extension/sessions-db/idb-storage';
  * its day in one strict transaction, and broadcasts the change.
  */
 const state: { db?: IdbStorage; memberId?: string } = {};
-// Evaluated through the debugger, zod's probe for eval passes, but the page's CSP still refuses it.
-config({ jitless: true });
 
 async function prepare(): Promise<void> {
   const db = await IdbStorage.open();
@@ -23,15 +21,16 @@ async function prepare(): Promise<void> {
   state.memberId = member.value.id;
 }
 
-/** Starts one session; returns the wall-clock time the desk's call began. Ends it afterwards (not timed). */
-async function startOne(): Promise<number> {
+/** Starts one session; returns the wall-clock times the desk's call began and returned (its broadcast sent). Ends it afterwards (not timed). */
+async function startOne(): Promise<{ called: number; sent: number }> {
   const { db, memberId } = state;
   if (!db || !memberId) throw new Error('prepare() first');
   const at = performance.timeOrigin + performance.now();
   const started = await startDeskSession(db, { id: crypto.randomUUID(), memberId, agreed: true, at: Date.now() });
   if (!started.ok) throw new Error(started.error.en);
+  const sent = performance.timeOrigin + performance.now();
   (globalThis as { lastStarted?: string }).lastStarted = started.value.id;
-  return at;
+  return { called: at, sent };
 }
 
 async function endLast(): Promise<void> {

@@ -9,7 +9,7 @@ import {
   purge,
   saveRetention,
 } from '../../../extension/dashboard/actions';
-import { readRecords } from '../../../extension/dashboard/use-records';
+import { readRecords } from '../../../extension/dashboard/records-store';
 import { backupJson, defaultSettings, loadSessions, loadSettings, MemoryStorage, type Session } from '../../../sessions';
 import { planned } from './import-helpers';
 import { session, vn } from '../sessions/helpers';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyImport, planImport, type LocalRecords } from '../../../extension/dashboard/actions';
-import { readRecords } from '../../../extension/dashboard/use-records';
+import { readRecords } from '../../../extension/dashboard/records-store';
 import { withdrawConsent } from '../../../extension/desk/session-store';
 import {
   backupJson,

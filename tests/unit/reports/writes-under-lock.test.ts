@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyImport, eraseEverything, expiredSessions, planImport, purge, saveRetention } from '../../../extension/dashboard/actions';
-import { readRecords } from '../../../extension/dashboard/use-records';
+import { readRecords } from '../../../extension/dashboard/records-store';
 import {
   completeTaskFromTour,
   dropStalePointer,
