@@ -36,7 +36,8 @@ import {
 
 /**
  * The desk's reads and its profile/settings writes, over the sessions StorageAdapter. Every write
- * takes the cross-context lock, is validated, awaited, and announced with notifySessionsChanged().
+ * takes the cross-context lock, is validated, awaited, and announced with notifySessionsChanged(), naming the session records it
+ * touched (none for profiles and settings, so the dashboard's records worker re-reads nothing).
  * Session lifecycle writes are in session-store.ts.
  */
 export type DeskResult<T = undefined> = { ok: true; value: T } | { ok: false; error: Message };
@@ -142,7 +143,7 @@ export async function settingsOrCreate(adapter: StorageAdapter): Promise<DeskRes
   const settings = defaultSettings(newDeskId());
   const saved = await saveSettings(adapter, settings);
   if (!saved.ok) return saved;
-  notifySessionsChanged();
+  notifySessionsChanged([]);
   return ok(settings);
 }
 
@@ -228,7 +229,7 @@ export async function createMember(adapter: StorageAdapter, input: MemberInput, 
       { type: 'put', store: 'meta', key: META_KEYS.currentMember, value: { v: DESK_META_VERSION, memberId: id } },
     ]);
     if (!written.ok) return written;
-    notifySessionsChanged();
+    notifySessionsChanged([]);
     return ok(parsed.data);
   });
 }
@@ -243,7 +244,7 @@ export async function selectMember(adapter: StorageAdapter, memberId: string | u
         ? { type: 'delete', store: 'meta', key: META_KEYS.currentMember }
         : { type: 'put', store: 'meta', key: META_KEYS.currentMember, value: CurrentMember.parse({ v: DESK_META_VERSION, memberId }) };
     const written = await attemptWrite(adapter, [op]);
-    if (written.ok) notifySessionsChanged();
+    if (written.ok) notifySessionsChanged([]);
     return written;
   });
 }
@@ -262,14 +263,16 @@ export async function saveDeskSettings(adapter: StorageAdapter, next: DeskSettin
     if (!saved.ok) return saved;
     const openId = await pointerSessionId(adapter);
     const open = openId ? await readSession(adapter, openId) : undefined;
+    const touched: string[] = [];
     if (open?.ok && open.value) {
       const redacted = redactPersonal(open.value, parsed.data);
       if (redacted !== open.value) {
         const written = await saveSession(adapter, redacted, parsed.data);
         if (!written.ok) return written;
+        touched.push(redacted.id);
       }
     }
-    notifySessionsChanged();
+    notifySessionsChanged(touched);
     return ok(undefined);
   });
 }

@@ -9,6 +9,7 @@ import {
 } from '../../../extension/desk/session-store';
 import { ALLOWED_ORIGINS } from '../../../engine/sites';
 import { createMember, ensureSettings, memberIdFor, POINTER_DAMAGED, readDesk, saveDeskSettings, selectMember } from '../../../extension/desk/store';
+import { onSessionsChanged, type SessionsChange } from '../../../extension/sessions-db/changes';
 import { IdbStorage } from '../../../extension/sessions-db/idb-storage';
 import { MemoryStorage, QUOTA_MESSAGE, setCitizen, StorageQuotaError, type StorageAdapter } from '../../../sessions';
 import { T0 } from './harness';
@@ -64,6 +65,34 @@ describe('profiles and settings', () => {
     expect(await createMember(db, { displayName: '<b>x</b>', team: 'x', commune: 'y' }, T0)).toMatchObject({ ok: false });
     await opened();
     expect(await selectMember(db, undefined)).toMatchObject({ ok: false });
+  });
+});
+
+describe('change broadcasts name what they touched', () => {
+  /** Every broadcast the next action sends, once the channel has delivered them. */
+  async function heard(action: () => Promise<unknown>): Promise<SessionsChange[]> {
+    const changes: SessionsChange[] = [];
+    const stop = new AbortController();
+    onSessionsChanged((change) => changes.push(change), stop.signal);
+    await action();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    stop.abort();
+    return changes;
+  }
+
+  it('a profile or settings write touches no session record, so a dashboard re-reads none of 100,000', async () => {
+    const settings = valueOf(await ensureSettings(db));
+    expect(await heard(() => createMember(db, { displayName: 'Lò Văn Sáng', team: 'Tổ 3', commune: 'Xã Tân Lập' }, T0))).toEqual([{ sessionIds: [] }]);
+    expect(await heard(() => selectMember(db, memberId))).toEqual([{ sessionIds: [] }]);
+    expect(await heard(() => saveDeskSettings(db, { ...settings, retentionMonths: 24 }))).toEqual([{ sessionIds: [] }]);
+  });
+
+  it('settings that redact the open session name it', async () => {
+    const session = await opened();
+    const settings = valueOf(await ensureSettings(db));
+    await saveDeskSettings(db, { ...settings, personalFields: { ...settings.personalFields, phone: true } });
+    await updateSession(db, session.id, (s, cfg) => setCitizen(s, { ageBand: '30-44', phone: '0912 345 678' }, cfg, T0 + 2000));
+    expect(await heard(() => saveDeskSettings(db, settings))).toEqual([{ sessionIds: [session.id] }]);
   });
 });
 
