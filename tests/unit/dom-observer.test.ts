@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { onDomChange, onTrusted, watchRemoval } from '../../engine/step-guards';
+import { onDomChange, onTrusted, watchErrors, watchRemoval } from '../../engine/step-guards';
 import { SAFETY_MS } from '../../engine/wait';
 
 // jsdom has no layout: an element counts as shown unless it or an ancestor is [hidden].
@@ -206,6 +206,19 @@ describe('onDomChange: one shared observer, one look per frame', () => {
     await delivered();
     runFrames();
     expect(skipped).not.toHaveBeenCalled();
+  });
+});
+
+describe('watchErrors', () => {
+  it('a step with no error to watch for puts no watcher on the page, not even for safety looks', async () => {
+    const doc = freshDocument('<main><p role="alert">Lỗi</p></main>');
+    const onError = vi.fn();
+    watchErrors([], lifetime().signal, onError, doc);
+    clock = SAFETY_MS;
+    doc.body.append(doc.createElement('div'));
+    await delivered();
+    expect(requestFrame).not.toHaveBeenCalled();
+    expect(onError).not.toHaveBeenCalled();
   });
 });
 
