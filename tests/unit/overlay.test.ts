@@ -623,3 +623,136 @@ describe('hiding', () => {
     expect(document.activeElement).toBe($('#out'));
   });
 });
+
+describe('the overlay in detail', () => {
+  it('moving to another target gives the first one its own attributes back; a step without one ends the highlight', () => {
+    page('<main><button id="a" aria-haspopup="menu">A</button><button id="b">B</button></main>');
+    const a = placed($('#a'), { left: 20, top: 100, width: 300, height: 48 });
+    const b = placed($('#b'), { left: 20, top: 200, width: 300, height: 48 });
+    start().show(view({ element: a }));
+    overlay!.show(view({ element: b }));
+    expect(a.getAttribute('aria-haspopup')).toBe('menu');
+    expect(a.hasAttribute('aria-expanded')).toBe(false);
+    expect(b.hasAttribute('aria-haspopup')).toBe(false);
+    overlay!.show(view());
+    expect(document.body.classList.contains('driver-active')).toBe(false);
+    expect(b.hasAttribute('aria-expanded')).toBe(false);
+    expect(popover().style.left).toBe('');
+    expect(popover().style.top).toBe('');
+    expect(popover().classList.contains('danbuoc-corner')).toBe(true);
+    overlay!.show(view({ element: a }));
+    expect(popover().classList.contains('danbuoc-corner')).toBe(false);
+    expect(document.body.classList.contains('driver-active')).toBe(true);
+  });
+
+  it('a redraw with new buttons keeps the focus on the first button too', () => {
+    start().show(view({ actions: [{ label: 'Tiếp', onClick: vi.fn() }] }));
+    button('Tiếp').focus();
+    overlay!.update(view({ actions: [{ label: 'Xong', onClick: vi.fn() }, { label: 'Quay lại', onClick: vi.fn() }] }));
+    expect(document.activeElement).toBe(button('Xong'));
+  });
+
+  it('while the question is asked, neither “🔊 Đọc” nor the folded look is shown; answering “no” brings both back and the focus to the target', () => {
+    page('<main><input id="t"></main>');
+    const target = placed($('#t'), { left: 20, top: 100, width: 300, height: 48 });
+    start({ speak: async () => ({ ok: true }) }).show(view({ element: target, focus: 'element' }));
+    press($('.danbuoc-minimise'));
+    expect(popover().classList.contains('danbuoc-collapsed')).toBe(true);
+    press($('.danbuoc-close'));
+    expect($('.danbuoc-read').hidden).toBe(true);
+    expect(popover().classList.contains('danbuoc-collapsed')).toBe(false);
+    press(button(T.stopNo));
+    expect($('.danbuoc-read').hidden).toBe(false);
+    expect(popover().classList.contains('danbuoc-collapsed')).toBe(true);
+    expect(document.activeElement).toBe(target);
+  });
+
+  it('the step’s own hint and the note about the voice are shown together', async () => {
+    start({ speak: async () => ({ ok: false, reason: 'failed' }) }).show(view({ hint: 'Chậm thôi.' }));
+    press($('.danbuoc-read'));
+    await vi.waitFor(() => expect($('.danbuoc-hint').textContent).toBe(`Chậm thôi. ${T.readFailed}`));
+  });
+
+  it('after a failure that is not a missing voice, every step is still read aloud', async () => {
+    const speak = vi.fn(async () => ({ ok: false, reason: 'failed' }) as SpeakResult);
+    const stopSpeaking = vi.fn();
+    start({ speak, stopSpeaking });
+    overlay!.setPrefs({ ...DEFAULT_PREFS, alwaysRead: true, rate: 'slow' });
+    overlay!.show(view());
+    await vi.waitFor(() => expect($('.danbuoc-hint')?.textContent).toBe(T.readFailed));
+    overlay!.show(view({ text: 'Bước sau.' }));
+    expect(speak).toHaveBeenCalledTimes(2);
+    expect(speak).toHaveBeenLastCalledWith('Đăng nhập. Bước sau.', 'slow');
+    stopSpeaking.mockClear();
+    overlay!.hide();
+    expect(stopSpeaking).toHaveBeenCalledTimes(1);
+  });
+
+  it('a hidden password field is not kept clear', () => {
+    page('<main><input id="t"><input id="otp" type="password" hidden></main>');
+    const target = placed($('#t'), { left: 20, top: 400, width: 300, height: 48 });
+    placed($('#otp'), { left: 20, top: 470, width: 300, height: 48 });
+    start().show(view({ element: target, passive: true }));
+    expect(popover().style.top).toBe(`${400 + 48 + 12}px`);
+  });
+
+  it('a folded bar moves edge without keeping the old one; a target in the middle keeps it at the bottom', () => {
+    page('<main><button id="a">A</button></main>');
+    const a = placed($('#a'), { left: 20, top: 600, width: 300, height: 48 });
+    start().show(view({ element: a, passive: true }));
+    press($('.danbuoc-minimise'));
+    boxes.set(a, { left: 20, top: VH / 2 - 24, width: 300, height: 48 });
+    overlay!.update(view({ element: a, passive: true, text: 'Khác' }));
+    expect(popover().classList.contains('danbuoc-dock-bottom')).toBe(true);
+    expect(popover().classList.contains('danbuoc-dock-top')).toBe(false);
+    overlay!.show(view({ element: a, passive: true, text: 'Lại' }));
+    expect(popover().classList.contains('danbuoc-collapsed')).toBe(true);
+  });
+
+  it('following a scroll never scrolls the page itself', () => {
+    page('<main><div id="pane"><button id="t">Tra cứu</button></div></main>');
+    const target = placed($('#t'), { left: 20, top: 8, width: 300, height: 400 });
+    start().show(view({ element: target }));
+    expect(scrollBy).not.toHaveBeenCalled();
+    boxes.set(target, { left: 20, top: 200, width: 300, height: 400 });
+    // a scroll inside the page does not bubble: heard in the capture phase
+    $('#pane').dispatchEvent(new Event('scroll'));
+    runFrames();
+    expect(scrollBy).not.toHaveBeenCalled();
+    expect([popover().style.left, popover().style.top]).toEqual([`${20 + 300 + 12}px`, '200px']);
+  });
+
+  it('a sheet docked at the top scrolls the target down out from under it', () => {
+    page('<main><table id="t"></table></main>');
+    natural = { width: 1020, height: 400 };
+    placed($('#t'), { left: 0, top: 250, width: VW, height: 300 });
+    start().show(view({ element: $('#t'), passive: true }));
+    expect(scrollBy).toHaveBeenCalledTimes(1);
+    expect(scrollBy.mock.calls[0][0].top).toBeCloseTo(250 - VH * 0.4 - 8);
+    expect(popover().classList.contains('danbuoc-dock-top')).toBe(true);
+    expect(popover().classList.contains('danbuoc-collapsed')).toBe(false);
+  });
+
+  it('showing a step twice does not hear each key twice; a page that stops the key still lets the guide hear it', () => {
+    start().show(view());
+    overlay!.show(view({ text: 'Lại.' }));
+    document.addEventListener('keydown', (e) => e.stopPropagation(), { once: true });
+    key('Escape');
+    expect($('.danbuoc-title').textContent).toBe(T.stopQuestion);
+  });
+
+  it('shows stop any reading in progress', () => {
+    const stopSpeaking = vi.fn();
+    start({ speak: async () => ({ ok: true }), stopSpeaking }).show(view());
+    expect(stopSpeaking).toHaveBeenCalledTimes(1);
+  });
+
+  it('a message to keep clear is scrolled into view like a target', () => {
+    page('<main><p id="msg">Sai mật khẩu</p></main>');
+    const msg = placed($('#msg'), { left: 20, top: -100, width: 300, height: 48 });
+    const scrollIntoView = vi.fn();
+    msg.scrollIntoView = scrollIntoView;
+    start().show(view({ passive: true, keepClear: [msg] }));
+    expect(scrollIntoView).toHaveBeenCalledTimes(1);
+  });
+});
