@@ -135,6 +135,7 @@ describe('placement at the edges', () => {
     expect(choosePlacement({ target: at(0, 150, 400, 100), popover: wide, viewport: view, avoid: both })).toEqual({ kind: 'dock', edge: 'top' });
     expect(choosePlacement({ target: at(0, 120, 400, 70), popover: wide, viewport: view, avoid: [both[0]] })).toEqual({ kind: 'dock', edge: 'bottom' });
     expect(choosePlacement({ target: at(0, 120, 400, 70), popover: wide, viewport: view })).toEqual({ kind: 'dock', edge: 'top' });
+    expect(choosePlacement({ target: at(0, 100, 400, 70), popover: wide, viewport: view, avoid: [both[1]] })).toEqual({ kind: 'dock', edge: 'top' });
   });
 
   it('scrollToMakeRoom at its limits, and under a top bar', () => {
@@ -151,5 +152,6 @@ describe('placement at the edges', () => {
     expect(scrollToMakeRoom(at(0, 100, 10, 100), 200, 370, 50)).toBe(0);
     expect(scrollToMakeRoom(at(0, 270, 10, 100), 200, 500, 50)).toBe(0);
     expect(scrollToMakeRoom(at(0, 0, 10, 100), 200, 500, 50)).toBe(-58);
+    expect(scrollToMakeRoom(at(0, 50, 10, 100), 200, 500, 50)).toBe(-8);
   });
 });
