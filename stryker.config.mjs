@@ -20,7 +20,7 @@ export default {
   // Ignored; the logic is what we score.
   ignoreStatic: true,
   // Equivalent mutants are marked where they are, with `// Stryker disable next-line <mutator>: <why>`
-  // (sessions/csv.ts, consent.ts, merge.ts). Left visible because the same line holds a killable mutant
+  // (sessions/csv.ts, consent.ts, merge.ts, engine/step-guards.ts). Left visible because the same line holds a killable mutant
   // of the same kind: merge.ts `text.length > maxBytes ||` (a shortcut: UTF-8 bytes ≥ characters),
   // the `typeof … !== 'number'` halves of the version/exportedAt checks (Number.isInteger already
   // refuses non-numbers) and consent.ts `other.id === own.id` (own id is already in matchedBy).

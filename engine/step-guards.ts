@@ -71,6 +71,7 @@ function hubFor(doc: Document): Hub {
     },
     hub.stop.signal,
   );
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: an AbortSignal fires 'abort' once, so `once` changes nothing
   hub.stop.signal.addEventListener('abort', () => win.cancelAnimationFrame(hub.frame), { once: true });
   hubs.set(doc, hub);
   return hub;
@@ -93,6 +94,7 @@ export function onDomChange(check: () => void, signal: AbortSignal, doc: Documen
       hubs.delete(doc);
       hub.stop.abort();
     },
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: an AbortSignal fires 'abort' once, so `once` changes nothing
     { once: true },
   );
 }
