@@ -11,7 +11,7 @@ export const RESCAN_MS = 1000;
 
 interface LiveIndex {
   roots: Set<ShadowRoot>;
-  /** elements with a role attribute (pruned when read): a query for [role~=x] would match every element of the page */
+  /** elements of the document with a role attribute, from mutation records (pruned when read; shadow roots are queried): a query for [role~=x] would match every element of the page */
   roled: Set<Element>;
   scannedAt: number;
   /** every deep observer on this document: flushing takes and handles their pending records */
@@ -66,8 +66,7 @@ export function openShadowRoots(scope: Document | Element): ShadowRoot[] {
   if (!index) return [...collectShadowRoots(scope, new Set())];
   if (now(doc) - index.scannedAt > RESCAN_MS) {
     index.roots.clear();
-    index.roled.clear();
-    collectShadowRoots(doc, index.roots, [], index.roled);
+    collectShadowRoots(doc, index.roots);
     index.scannedAt = now(doc);
   }
   for (const flush of index.flushers) flush();

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { observeDeep } from '../../engine/observe';
+import { RESCAN_MS } from '../../engine/shadow-index';
 import { findAll, resolveStrategy, resolveTarget } from '../../engine/resolve';
 import type { Target, TargetStrategy } from '../../engine/schema';
 
@@ -317,5 +318,16 @@ describe('while a deep observer watches the page (elements with a role read from
     watching = new AbortController();
     observeDeep(document, () => {}, watching.signal);
     expect(findAll({ role: 'button', name: 'Xem' }, document, isVisible)).toEqual(expected);
+  });
+
+  it('finds an explicit role in a shadow root attached to a page element later, once the index rescans', () => {
+    page(`<div id="host"></div>`);
+    expect(find({ role: 'button', name: 'Gửi phản ánh' })).toBeNull();
+    // attached in a later task: no mutation record tells of it (a custom element upgraded late)
+    byId('host')!.attachShadow({ mode: 'open' }).append(...nodes('<div role="button">Gửi phản ánh</div>'));
+    const later = performance.now() + RESCAN_MS + 1;
+    vi.spyOn(performance, 'now').mockReturnValue(later);
+    expect(find({ role: 'button', name: 'Gửi phản ánh' })?.textContent).toBe('Gửi phản ánh');
+    vi.restoreAllMocks();
   });
 });
