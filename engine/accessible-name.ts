@@ -5,7 +5,7 @@
  * in the content script to keep it within its 20 KB budget; tests/unit/accessible-name.test.ts
  * checks it against that library on a corpus of markup, and documents where it departs on purpose.
  */
-const IMPLICIT_BY_TAG: Record<string, string> = {
+export const IMPLICIT_BY_TAG: Record<string, string> = {
   article: 'article', aside: 'complementary', button: 'button', datalist: 'listbox', dd: 'definition', details: 'group',
   dialog: 'dialog', dt: 'term', fieldset: 'group', figure: 'figure', form: 'form', footer: 'contentinfo',
   h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading', header: 'banner', hr: 'separator',
@@ -15,7 +15,7 @@ const IMPLICIT_BY_TAG: Record<string, string> = {
   tr: 'row', ul: 'list',
 };
 
-const INPUT_ROLES: Record<string, string> = {
+export const INPUT_ROLES: Record<string, string> = {
   button: 'button', image: 'button', reset: 'button', submit: 'button', checkbox: 'checkbox', radio: 'radio', range: 'slider',
   email: 'textbox', tel: 'textbox', text: 'textbox', url: 'textbox', search: 'searchbox', number: 'spinbutton',
 };

@@ -5,11 +5,32 @@ import { collectShadowRoots, joinIndex } from './shadow-index';
  * told about changes inside a web component. The shadow roots come from the document's live index
  * (engine/shadow-index.ts), which this observer keeps current from the subtrees mutations add; new
  * roots are observed as they are found. `onChange` receives the records of each batch.
+ *
+ * Every caller on a document shares one observer: on a page that changes every frame, each observer
+ * costs the page a copy of every record, and the shadow-root bookkeeping runs once per batch.
  */
 const OPTIONS: MutationObserverInit = { childList: true, subtree: true, attributes: true, characterData: true };
 
-export function observeDeep(doc: Document, onChange: (records: MutationRecord[]) => void, signal: AbortSignal): void {
+type Listener = (records: MutationRecord[]) => void;
+type Listeners = Set<Listener> & { stop(): void };
+const shared = new WeakMap<Document, Listeners>();
+
+export function observeDeep(doc: Document, onChange: Listener, signal: AbortSignal): void {
   if (signal.aborted) return;
+  const listeners = shared.get(doc) ?? start(doc);
+  listeners.add(onChange);
+  signal.addEventListener(
+    'abort',
+    () => {
+      listeners.delete(onChange);
+      if (!listeners.size) listeners.stop();
+    },
+    { once: true },
+  );
+}
+
+function start(doc: Document): Listeners {
+  const listeners = new Set<Listener>() as Listeners;
   const observer = new MutationObserver((records) => handle(records));
   const { index, leave } = joinIndex(doc, () => {
     const pending = observer.takeRecords();
@@ -27,20 +48,20 @@ export function observeDeep(doc: Document, onChange: (records: MutationRecord[])
 
   function handle(records: MutationRecord[]) {
     for (const record of records) {
-      for (const node of record.addedNodes) if (node instanceof Element) observe(collectShadowRoots(node, index.roots));
+      if (record.attributeName === 'role') index.roled.add(record.target as Element);
+      for (const node of record.addedNodes) if (node instanceof Element) observe(collectShadowRoots(node, index.roots, [], index.roled));
     }
     observe(index.roots);
-    onChange(records);
+    for (const listener of [...listeners]) listener(records);
   }
 
   observer.observe(doc, OPTIONS);
   observe(index.roots);
-  signal.addEventListener(
-    'abort',
-    () => {
-      observer.disconnect();
-      leave();
-    },
-    { once: true },
-  );
+  listeners.stop = () => {
+    observer.disconnect();
+    leave();
+    shared.delete(doc);
+  };
+  shared.set(doc, listeners);
+  return listeners;
 }

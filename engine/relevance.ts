@@ -36,8 +36,7 @@ function needlesOf(target: Target): Needle[] {
 }
 
 /** Text that is, contains, or is a fragment of the wanted words (a phrase split across <b>, <span>). */
-function textMatters(text: string, words: string): boolean {
-  const own = fold(text);
+function textMatters(own: string, words: string): boolean {
   return own.length > 0 && (own.includes(words) || words.includes(own));
 }
 
@@ -57,7 +56,7 @@ function elementMatters(el: Element, needle: Needle): boolean {
   if (!needle.words) return needle.selector === undefined || selectorIn(el, needle.selector);
   const text = el.textContent ?? '';
   if (text.length > MAX_TEXT) return true;
-  if (textMatters(text, needle.words) || textMatters(attributeText(el), needle.words)) return true;
+  if (textMatters(fold(text), needle.words) || textMatters(fold(attributeText(el)), needle.words)) return true;
   return needle.selector !== undefined && selectorIn(el, needle.selector) && selectorIn(el, NAMED_ELSEWHERE);
 }
 
@@ -68,19 +67,17 @@ function attributeText(el: Element): string {
 }
 
 function mutationsMayMatter(needles: readonly Needle[], records: readonly MutationRecord[]): boolean {
-  if (records.length > MAX_RECORDS) return true;
+  if (records.length > MAX_RECORDS || needles.some((needle) => needle.adjacent)) return true;
   for (const record of records) {
-    for (const needle of needles) {
-      if (needle.adjacent) return true;
-      if (record.type === 'characterData') {
-        if (needle.words && textMatters(record.target.nodeValue ?? '', needle.words)) return true;
-      } else if (record.type === 'attributes') {
-        // A class, style or hidden change can show an element that was there all along.
-        if (record.target instanceof Element && elementMatters(record.target, needle)) return true;
-      } else {
-        for (const node of record.addedNodes) {
-          if (node instanceof Element ? elementMatters(node, needle) : needle.words && textMatters(node.nodeValue ?? '', needle.words)) return true;
-        }
+    const changed = record.type === 'childList' ? record.addedNodes : [record.target];
+    for (const node of changed) {
+      // Text is folded once per node, not once per needle.
+      const text = node instanceof Element ? '' : fold(node.nodeValue ?? '');
+      for (const needle of needles) {
+        if (node instanceof Element) {
+          // A class, style or hidden change can show an element that was there all along.
+          if (elementMatters(node, needle)) return true;
+        } else if (needle.words && textMatters(text, needle.words)) return true;
       }
     }
   }
@@ -93,15 +90,19 @@ export function mayMatterFor(...targets: Array<Target | undefined>): (records: r
   return (records) => mutationsMayMatter(needles, records);
 }
 
-/** A watcher of elements that match `selector` (the portal's own messages): changes at, in or around one. */
+/**
+ * A watcher of elements that match `selector` (the portal's own messages): changes at, in or around
+ * one. A childList record is judged at its target, whose subtree holds the added nodes.
+ */
 export function selectorMayMatter(selector: string): (records: readonly MutationRecord[]) => boolean {
   const near = (node: Node | null): boolean => {
     const el = node instanceof Element ? node : node?.parentElement;
-    return Boolean(el && (STYLE_TAGS.has(el.tagName) || selectorIn(el, selector) || el.closest(selector)));
+    return Boolean(el && (STYLE_TAGS.has(el.tagName) || el.closest(selector) || el.querySelector(selector)));
   };
+  const isStyle = (node: Node) => node instanceof Element && STYLE_TAGS.has(node.tagName);
   return (records) =>
     records.length > MAX_RECORDS ||
-    records.some((r) => (r.type === 'childList' ? [...r.addedNodes].some(near) || (r.addedNodes.length > 0 && near(r.target)) : near(r.target)));
+    records.some((r) => (r.type === 'childList' ? r.addedNodes.length > 0 && ([...r.addedNodes].some(isStyle) || near(r.target)) : near(r.target)));
 }
 
 /**

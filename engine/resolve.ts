@@ -2,7 +2,7 @@ import { accessibleName, roleOf } from './accessible-name';
 import { FORM_CONTROLS, interactiveAncestor, roleSelector, selectByTag } from './roles';
 import type { ScopeStrategy, Target, TargetStrategy } from './schema';
 import { fold } from './text';
-import { isInside, openShadowRoots } from './shadow-index';
+import { isInside, openShadowRoots, roleIndex } from './shadow-index';
 import { isRendered, type VisibilityCheck } from './visibility';
 
 export { openShadowRoots } from './shadow-index';
@@ -88,7 +88,8 @@ const GUIDE_UI = '.danbuoc-popover,.danbuoc-live';
  * `keep` accepts, in document order within each root: only the few kept are put in order.
  */
 function selectAll(roots: ParentNode[], selector: string, keep: (el: Element) => boolean): Element[] {
-  return roots.flatMap((root) => [...selectByTag(root, selector)].filter(keep).sort((a, b) => (a.compareDocumentPosition(b) & 2 ? 1 : -1)));
+  const roled = roleIndex(((roots[0] as Node).ownerDocument ?? roots[0]) as Document);
+  return roots.flatMap((root) => [...selectByTag(root, selector, roled)].filter(keep).sort((a, b) => (a.compareDocumentPosition(b) & 2 ? 1 : -1)));
 }
 
 function queryAll(roots: ParentNode[], selector: string): Element[] {
@@ -104,6 +105,7 @@ function queryAll(roots: ParentNode[], selector: string): Element[] {
 }
 
 const NAMING_ATTRIBUTES = ['aria-label', 'title', 'alt', 'placeholder', 'value'] as const;
+const NAMED = '[aria-label],[title],[alt],[placeholder],[value]';
 
 /**
  * Every text an accessible name can be built from: content, naming attributes (also on
@@ -111,16 +113,18 @@ const NAMING_ATTRIBUTES = ['aria-label', 'title', 'alt', 'placeholder', 'value']
  * these do not, so most candidates are ruled out without the costly name computation.
  */
 function nameSources(el: Element): string {
-  const parts: string[] = [el.textContent ?? ''];
-  const named = el.firstElementChild ? [el, ...el.querySelectorAll('[aria-label],[title],[alt]')] : [el];
-  for (const node of named) for (const attr of NAMING_ATTRIBUTES) parts.push(node.getAttribute(attr) ?? '');
-  const root = el.getRootNode() as Document | ShadowRoot;
-  for (const id of (el.getAttribute('aria-labelledby') ?? '').split(/\s+/)) {
-    if (id) parts.push(root.getElementById?.(id)?.textContent ?? '');
+  let out = el.textContent ?? '';
+  const named = el.firstElementChild ? [...el.querySelectorAll(NAMED)] : [];
+  if (el.matches(NAMED)) named.push(el);
+  for (const node of named) for (const attr of NAMING_ATTRIBUTES) out += ` ${node.getAttribute(attr) ?? ''}`;
+  const ids = el.getAttribute('aria-labelledby');
+  if (ids) {
+    const root = el.getRootNode() as Document | ShadowRoot;
+    for (const id of ids.split(/\s+/)) out += ` ${(id && root.getElementById?.(id)?.textContent) || ''}`;
   }
   const labels = (el as HTMLInputElement).labels;
-  if (labels) for (const label of labels) parts.push(label.textContent ?? '');
-  return parts.join(' ');
+  if (labels) for (const label of labels) out += ` ${label.textContent}`;
+  return out;
 }
 
 /**

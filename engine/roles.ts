@@ -1,41 +1,17 @@
+import { IMPLICIT_BY_TAG, INPUT_ROLES } from './accessible-name';
 import type { Role } from './schema';
 
 /**
- * CSS that pre-selects the elements that may have a role; `roleOf` (engine/accessible-name.ts) then
- * confirms it (an `<a>` without href is not a link, a `<section>` without a name is not a region).
+ * CSS that pre-selects the elements that may have a role: the explicit attribute naming it, or a tag
+ * that may imply it (engine/accessible-name.ts's table). `roleOf` then confirms it (an `<a>` without
+ * href is not a link, an `<input type=text>` is not a button).
  */
-const IMPLICIT: Partial<Record<Role, string>> = {
-  banner: 'header',
-  button: 'button,input[type=button],input[type=submit],input[type=reset],input[type=image],summary',
-  cell: 'td',
-  checkbox: 'input[type=checkbox]',
-  columnheader: 'th',
-  combobox: 'select,input[list]',
-  dialog: 'dialog',
-  form: 'form',
-  heading: 'h1,h2,h3,h4,h5,h6',
-  img: 'img',
-  link: 'a[href],area[href]',
-  list: 'ul,ol,menu',
-  listbox: 'select,datalist',
-  listitem: 'li',
-  main: 'main',
-  navigation: 'nav',
-  option: 'option',
-  radio: 'input[type=radio]',
-  region: 'section',
-  row: 'tr',
-  searchbox: 'input[type=search]',
-  status: 'output',
-  table: 'table',
-  textbox:
-    'textarea,input:not([type]),input[type=text],input[type=email],input[type=tel],input[type=url],input[type=number]',
-};
+const SPECIAL: Partial<Record<Role, string>> = { link: 'a,area', img: 'img', combobox: 'select,input', listbox: 'select' };
 
-/** Elements that may have `role`: the explicit attribute naming it, or a tag that implies it. */
 export function roleSelector(role: Role): string {
-  const implicit = IMPLICIT[role];
-  return implicit ? `[role~=${role}],${implicit}` : `[role~=${role}]`;
+  const tags = Object.keys(IMPLICIT_BY_TAG).filter((tag) => IMPLICIT_BY_TAG[tag] === role);
+  const special = SPECIAL[role] ?? (Object.values(INPUT_ROLES).includes(role) ? 'input' : '');
+  return [`[role~=${role}]`, ...tags, ...(special ? [special] : [])].join();
 }
 
 const INTERACTIVE = 'a[href],button,summary,label,[role=button],[role=link],[role=option],[role=menuitem],[role=tab]';
@@ -52,13 +28,20 @@ export const FORM_CONTROLS =
  * What `root.querySelectorAll(selector)` finds for the selector lists of this module (roleSelector,
  * FORM_CONTROLS), in no particular order. Under a document or an element, the parts that start with
  * a tag read the browser's cached tag collections instead of matching every element of the page
- * against every part; only the attribute parts ([role~=…]) still need a query.
+ * against every part; a lone [role…] part reads `roled`, the live index of elements with a role
+ * attribute, when a deep observer keeps one.
  */
-export function selectByTag(root: ParentNode, selector: string): Set<Element> {
+export function selectByTag(root: ParentNode, selector: string, roled?: Set<Element>): Set<Element> {
   if (!('getElementsByTagName' in root)) return new Set(root.querySelectorAll(selector));
   const parts = selector.split(',');
   const attributes = parts.filter((part) => part[0] === '[').join();
-  const out = new Set<Element>(attributes ? root.querySelectorAll(attributes) : []);
+  const out = new Set<Element>();
+  if (roled && /^\[role[^,]*$/.test(attributes)) {
+    for (const el of roled) {
+      if (!el.isConnected) roled.delete(el);
+      else if (el !== root && (root.nodeType === 9 ? el.getRootNode() === root : (root as Element).contains(el)) && el.matches(attributes)) out.add(el);
+    }
+  } else if (attributes) for (const el of root.querySelectorAll(attributes)) out.add(el);
   for (const part of parts) {
     const tag = /^[a-z]\w*/.exec(part)?.[0];
     if (tag) for (const el of (root as Element).getElementsByTagName(tag)) if (part === tag || el.matches(part)) out.add(el);

@@ -11,6 +11,8 @@ export const RESCAN_MS = 1000;
 
 interface LiveIndex {
   roots: Set<ShadowRoot>;
+  /** elements of the document with a role attribute, from mutation records (pruned when read; shadow roots are queried): a query for [role~=x] would match every element of the page */
+  roled: Set<Element>;
   scannedAt: number;
   /** every deep observer on this document: flushing takes and handles their pending records */
   flushers: Set<() => void>;
@@ -18,13 +20,14 @@ interface LiveIndex {
 
 const live = new WeakMap<Document, LiveIndex>();
 
-/** Adds every open shadow root under `root` (nested ones included) to `into`; returns the new ones. */
-export function collectShadowRoots(root: ParentNode, into: Set<ShadowRoot>, added: ShadowRoot[] = []): ShadowRoot[] {
+/** Adds every open shadow root under `root` (nested ones included) to `into`, and elements with a role to `roled`; returns the new roots. */
+export function collectShadowRoots(root: ParentNode, into: Set<ShadowRoot>, added: ShadowRoot[] = [], roled?: Set<Element>): ShadowRoot[] {
   const visit = (node: ParentNode) => {
     if (node instanceof Element) check(node);
     for (const el of node.querySelectorAll('*')) check(el);
   };
   const check = (el: Element) => {
+    if (roled && el.hasAttribute('role')) roled.add(el);
     const shadow = el.shadowRoot;
     if (!shadow || into.has(shadow)) return;
     into.add(shadow);
@@ -41,8 +44,8 @@ const now = (doc: Document) => (doc.defaultView ?? globalThis).performance.now()
 export function joinIndex(doc: Document, flush: () => void): { index: LiveIndex; leave: () => void } {
   let index = live.get(doc);
   if (!index) {
-    index = { roots: new Set(), scannedAt: now(doc), flushers: new Set() };
-    collectShadowRoots(doc, index.roots);
+    index = { roots: new Set(), roled: new Set(), scannedAt: now(doc), flushers: new Set() };
+    collectShadowRoots(doc, index.roots, [], index.roled);
     live.set(doc, index);
   }
   index.flushers.add(flush);
@@ -74,6 +77,9 @@ export function openShadowRoots(scope: Document | Element): ShadowRoot[] {
   }
   return out;
 }
+
+/** The live index of elements with a role attribute, or undefined when no observer keeps one; read it after openShadowRoots (which flushes). */
+export const roleIndex = (doc: Document): Set<Element> | undefined => live.get(doc)?.roled;
 
 /** Whether `el` is inside `scope`, crossing shadow boundaries upwards. */
 export function isInside(el: Element, scope: Document | Element): boolean {

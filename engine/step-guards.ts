@@ -26,77 +26,29 @@ export function conditionsFor(step: Step, tour: Tour, pageUrl: () => string) {
 
 type Relevance = (records: readonly MutationRecord[]) => boolean;
 
-interface Watcher {
-  check: () => void;
-  mayMatter?: Relevance;
-  dirty: boolean;
-  lastRun: number;
-  signal: AbortSignal;
-}
-
-interface Hub {
-  watchers: Set<Watcher>;
-  frame: number;
-  stop: AbortController;
-}
-
-/** One deep observer per document, shared by every watcher of the steps on screen. */
-const hubs = new WeakMap<Document, Hub>();
-
-function hubFor(doc: Document): Hub {
-  const existing = hubs.get(doc);
-  if (existing) return existing;
+/**
+ * Runs `check` at most once per animation frame after DOM mutations that `mayMatter` accepts (all of
+ * them without it), until the signal aborts. A batch that cannot matter runs nothing, except a
+ * safety look each SAFETY_MS while the page changes. Every watcher on a document shares one deep
+ * observer (engine/observe.ts).
+ */
+export function onDomChange(check: () => void, signal: AbortSignal, doc: Document = document, mayMatter?: Relevance): void {
   const win = doc.defaultView ?? window;
-  const hub: Hub = { watchers: new Set(), frame: 0, stop: new AbortController() };
-  const run = () => {
-    hub.frame = 0;
-    const now = win.performance.now();
-    for (const watcher of [...hub.watchers]) {
-      if (!watcher.dirty || watcher.signal.aborted) continue;
-      watcher.dirty = false;
-      watcher.lastRun = now;
-      watcher.check();
-    }
-  };
+  let frame = 0;
+  let lastRun = win.performance.now();
   observeDeep(
     doc,
     (records) => {
-      const now = win.performance.now();
-      for (const watcher of hub.watchers) {
-        if (watcher.dirty) continue;
-        // A batch that cannot matter runs nothing, except a safety look each SAFETY_MS while the page changes.
-        if (!watcher.mayMatter || watcher.mayMatter(records) || now - watcher.lastRun >= SAFETY_MS) watcher.dirty = true;
-      }
-      if (!hub.frame && [...hub.watchers].some((w) => w.dirty)) hub.frame = win.requestAnimationFrame(run);
+      if (frame || (mayMatter && !mayMatter(records) && win.performance.now() - lastRun < SAFETY_MS)) return;
+      frame = win.requestAnimationFrame(() => {
+        frame = 0;
+        lastRun = win.performance.now();
+        if (!signal.aborted) check();
+      });
     },
-    hub.stop.signal,
+    signal,
   );
-  // Stryker disable next-line ObjectLiteral,BooleanLiteral: an AbortSignal fires 'abort' once, so `once` changes nothing
-  hub.stop.signal.addEventListener('abort', () => win.cancelAnimationFrame(hub.frame), { once: true });
-  hubs.set(doc, hub);
-  return hub;
-}
-
-/**
- * Runs `check` at most once per animation frame after DOM mutations that `mayMatter` accepts (all of
- * them without it), until the signal aborts. Every watcher on a document shares one deep observer.
- */
-export function onDomChange(check: () => void, signal: AbortSignal, doc: Document = document, mayMatter?: Relevance): void {
-  if (signal.aborted) return;
-  const hub = hubFor(doc);
-  const watcher: Watcher = { check, mayMatter, dirty: false, lastRun: (doc.defaultView ?? window).performance.now(), signal };
-  hub.watchers.add(watcher);
-  signal.addEventListener(
-    'abort',
-    () => {
-      hub.watchers.delete(watcher);
-      if (hub.watchers.size || hubs.get(doc) !== hub) return;
-      hubs.delete(doc);
-      hub.stop.abort();
-    },
-    // Stryker disable next-line ObjectLiteral,BooleanLiteral: an AbortSignal fires 'abort' once, so `once` changes nothing
-    { once: true },
-  );
+  signal.addEventListener('abort', () => win.cancelAnimationFrame(frame), { once: true });
 }
 
 /**
@@ -173,13 +125,16 @@ export interface PortalMessage {
  */
 export function findPortalMessage(doc: Document = document): PortalMessage | null {
   let error: PortalMessage | null = null;
+  // Layout is read only for the few elements whose words make them a message.
   for (const element of doc.querySelectorAll(PORTAL_MESSAGES)) {
-    if (element.closest(OURS) || !isRendered(element)) continue;
     const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (!text || text.length > 200) continue;
     const folded = fold(text);
-    if (NOT_FOUND.some((words) => folded.includes(words))) return { element, text, kind: 'not-found' };
-    if (!error && (element.matches(FIELD_ERRORS) || /(^|\s)lỗi(\s|$|:)/iu.test(text))) error = { element, text, kind: 'error' };
+    const notFound = NOT_FOUND.some((words) => folded.includes(words));
+    if (!notFound && (error || !(element.matches(FIELD_ERRORS) || /(^|\s)lỗi(\s|$|:)/iu.test(text)))) continue;
+    if (element.closest(OURS) || !isRendered(element)) continue;
+    if (notFound) return { element, text, kind: 'not-found' };
+    error = { element, text, kind: 'error' };
   }
   return error;
 }

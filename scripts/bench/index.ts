@@ -85,6 +85,7 @@ async function main() {
   try {
     const inBrowser: Array<[string, () => Promise<Section>]> = [
       ['latency', () => benchLatency(browser)],
+      ['latency', () => benchLatency(browser, { elements: 10_000, changing: true })],
       ['resolver', () => benchResolver(browser)],
       ['anchor', () => benchAnchor(browser)],
       ['waiting', () => benchWaitingCpu(browser)],

@@ -1,5 +1,7 @@
 // @vitest-environment jsdom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { observeDeep } from '../../engine/observe';
+import { RESCAN_MS } from '../../engine/shadow-index';
 import { findAll, resolveStrategy, resolveTarget } from '../../engine/resolve';
 import type { Target, TargetStrategy } from '../../engine/schema';
 
@@ -277,5 +279,55 @@ describe('candidates gathered by tag keep document order', () => {
     page(`<div role="button" id="d1">Xem</div><button id="b1">Xem</button><input type="submit" id="s1" value="Xem"><summary id="m1">Xem</summary><span role="button" id="d2">Xem</span>`);
     const ids = [0, 1, 2, 3, 4].map((nth) => find({ role: 'button', name: 'Xem', nth })?.id);
     expect(ids).toEqual(['d1', 'b1', 's1', 'm1', 'd2']);
+  });
+});
+
+describe('while a deep observer watches the page (elements with a role read from its live index)', () => {
+  let watching: AbortController;
+  beforeEach(() => {
+    watching = new AbortController();
+    observeDeep(document, () => {}, watching.signal);
+  });
+  afterEach(() => watching.abort());
+
+  it('finds an element given its role after the page was indexed, and forgets one that lost it', () => {
+    page(`<div id="d">Nộp hồ sơ</div><button id="b">Làm lại</button>`);
+    expect(find({ role: 'button', name: 'Nộp hồ sơ' })).toBeNull();
+    byId('d')!.setAttribute('role', 'button');
+    expect(find({ role: 'button', name: 'Nộp hồ sơ' })).toBe(byId('d'));
+    byId('d')!.setAttribute('role', 'link');
+    expect(find({ role: 'button', name: 'Nộp hồ sơ' })).toBeNull();
+  });
+
+  it('finds explicit roles inside inserted subtrees, in document order, and never a removed one', () => {
+    page(`<div role="button" id="d1">Xem</div><main id="m"></main>`);
+    byId('m')!.append(...nodes(`<section><span role="button" id="d2">Xem</span><button id="b1">Xem</button></section>`));
+    expect([0, 1, 2].map((nth) => find({ role: 'button', name: 'Xem', nth })?.id)).toEqual(['d1', 'd2', 'b1']);
+    expect(find({ role: 'button', name: 'Xem', within: { css: 'section' } })).toBe(byId('d2'));
+    byId('d1')!.remove();
+    expect(find({ role: 'button', name: 'Xem' })).toBe(byId('d2'));
+  });
+
+  it('finds an explicit role in an open shadow root once, after the page itself, as without the index', () => {
+    page(`<div id="host"></div><div role="button" id="after">Xem</div>`);
+    const shadow = byId('host')!.attachShadow({ mode: 'open' });
+    shadow.append(...nodes('<div role="button" id="inner">Xem</div>'));
+    const expected = [byId('after'), shadow.getElementById('inner')];
+    watching.abort();
+    expect(findAll({ role: 'button', name: 'Xem' }, document, isVisible)).toEqual(expected);
+    watching = new AbortController();
+    observeDeep(document, () => {}, watching.signal);
+    expect(findAll({ role: 'button', name: 'Xem' }, document, isVisible)).toEqual(expected);
+  });
+
+  it('finds an explicit role in a shadow root attached to a page element later, once the index rescans', () => {
+    page(`<div id="host"></div>`);
+    expect(find({ role: 'button', name: 'Gửi phản ánh' })).toBeNull();
+    // attached in a later task: no mutation record tells of it (a custom element upgraded late)
+    byId('host')!.attachShadow({ mode: 'open' }).append(...nodes('<div role="button">Gửi phản ánh</div>'));
+    const later = performance.now() + RESCAN_MS + 1;
+    vi.spyOn(performance, 'now').mockReturnValue(later);
+    expect(find({ role: 'button', name: 'Gửi phản ánh' })?.textContent).toBe('Gửi phản ánh');
+    vi.restoreAllMocks();
   });
 });

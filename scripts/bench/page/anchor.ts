@@ -1,4 +1,4 @@
-import { getByRole } from '@testing-library/dom';
+import { getByRole, queryAllByRole } from '@testing-library/dom';
 import { observeDeep } from '../../../engine/observe';
 import { resolveTarget } from '../../../engine/resolve';
 
@@ -13,6 +13,10 @@ export interface AnchorSamples {
   oursCold: number[];
   oursObserved: number[];
   testingLibrary: number[];
+  /** elements under document.body, where getByRole searches */
+  bodyElements: number;
+  /** elements getByRole finds with role button (no name): it computes the accessible name of each */
+  buttons: number;
 }
 
 const NAME = 'Nộp hồ sơ';
@@ -36,5 +40,11 @@ export function measureAnchor(ourLookups: number, theirLookups: number): AnchorS
   time(5, lookup);
   const oursObserved = time(ourLookups, lookup);
   watching.abort();
-  return { oursCold, oursObserved, testingLibrary: time(theirLookups, () => getByRole(document.body, 'button', { name: NAME })) };
+  return {
+    oursCold,
+    oursObserved,
+    testingLibrary: time(theirLookups, () => getByRole(document.body, 'button', { name: NAME })),
+    bodyElements: document.body.getElementsByTagName('*').length,
+    buttons: queryAllByRole(document.body, 'button').length,
+  };
 }

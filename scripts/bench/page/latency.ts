@@ -1,4 +1,5 @@
 import { createOverlay } from '../../../engine/overlay';
+import { mayMatterFor } from '../../../engine/relevance';
 import { resolveTarget } from '../../../engine/resolve';
 import { waitForElement } from '../../../engine/wait';
 import { prng } from '../stats';
@@ -41,7 +42,7 @@ export async function measureLatency(slot: Element, samples: number, seed = 7): 
       foundAt = performance.now();
       return element;
     };
-    const waiting = waitForElement(find, { signal: controller.signal });
+    const waiting = waitForElement(find, { signal: controller.signal, mayMatter: mayMatterFor({ role: 'button', name: 'Nộp hồ sơ' }) });
     await sleep(random() * 30);
     const button = document.createElement('button');
     button.type = 'submit';
