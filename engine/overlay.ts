@@ -1,7 +1,8 @@
-import { driver, type Driver } from 'driver.js';
 import { DEFAULT_PREFS, type GuidePrefs, type SpeakResult, type SpeechRate } from './prefs';
 import {
   choosePlacement,
+  clearDockEdge,
+  isPinned,
   letPointerThroughShadowHosts,
   modalDialogOf,
   overlaps,
@@ -13,6 +14,7 @@ import {
   type Box,
   type Placement,
 } from './placement';
+import { driver as spotlight } from './spotlight';
 import { createPopoverDom, fillPopover, textToRead, type OverlayButton, type PopoverDom, type PopoverText } from './popover-content';
 import { OVERLAY_TEXT as T } from './strings';
 
@@ -20,8 +22,8 @@ export type { OverlayButton } from './popover-content';
 export { POPOVER_CLASS } from './popover-content';
 
 /**
- * The overlay: driver.js dims the page and cuts out the target (no driver.js popover); our own
- * popover is placed by placement.ts so it never covers the target, owns focus and the Tab order,
+ * The overlay: engine/spotlight.ts dims the page and cuts out the target (it leaves the page's
+ * attributes and the keyboard alone); our own popover is placed by placement.ts so it never covers the target, owns focus and the Tab order,
  * and acts only on a person's click on one of the exact buttons it created.
  */
 export interface OverlayView extends PopoverText {
@@ -53,7 +55,6 @@ export interface Overlay {
   setPrefs(prefs: GuidePrefs): void;
 }
 
-const DRIVER_ATTRIBUTES = ['aria-haspopup', 'aria-expanded', 'aria-controls'] as const;
 const PASSIVE_CLASS = 'danbuoc-passive';
 const FOCUSABLE =
   'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex], [contenteditable]';
@@ -85,7 +86,7 @@ function deepActive(): Element | null {
 }
 
 export function createOverlay(host: OverlayHost = {}): Overlay {
-  let instance: Driver | undefined;
+  let instance: ReturnType<typeof spotlight> | undefined;
   let dom: PopoverDom | undefined;
   let live: HTMLElement | undefined;
   let currentView: OverlayView | undefined;
@@ -94,7 +95,6 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
   let collapsed = false;
   let voiceMissing = false;
   let voiceNote = '';
-  let restore: (() => void) | undefined;
   let undoShadowHosts: (() => void) | undefined;
   let listening: AbortController | undefined;
   let lastTarget: Element | undefined;
@@ -127,43 +127,14 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
     return (dom = d);
   }
 
-  // driver.js writes aria-haspopup/expanded/controls on the highlighted element and deletes them when
-  // it moves on: the page's own values are put back right after every driver.js call.
-  function keepPageAttributes(el: Element | undefined, highlight: () => void) {
-    const saved = el ? DRIVER_ATTRIBUTES.map((name) => [name, el.getAttribute(name)] as const) : [];
-    restore?.();
-    highlight();
-    restore = () => {
-      for (const [name, value] of saved) {
-        if (value === null) el!.removeAttribute(name);
-        else el!.setAttribute(name, value);
-      }
-    };
-    restore();
-  }
-
   function highlight(view: OverlayView) {
     if (!view.element) {
-      restore?.();
-      restore = undefined;
       instance?.destroy();
       instance = undefined;
       return;
     }
-    instance ??= driver({
-      animate: false,
-      allowClose: false,
-      allowKeyboardControl: false,
-      overlayClickBehavior: () => {},
-      overlayColor: '#000',
-      overlayOpacity: 0.55,
-      stagePadding: 6,
-      stageRadius: 6,
-      smoothScroll: false,
-    });
-    // driver.js's own Tab trap (which left out search, password and passcode boxes) is removed at
-    // build time (scripts/lib/harden-bundles.ts); onKeydown below owns the keyboard.
-    keepPageAttributes(view.element, () => instance!.highlight({ element: view.element }));
+    instance ??= spotlight({ overlayColor: '#000', overlayOpacity: 0.55, stagePadding: 6, stageRadius: 6 });
+    instance.highlight({ element: view.element });
   }
 
   function render() {
@@ -260,7 +231,9 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
     const main = view.element ?? view.keepClear?.[0];
     const vp = viewport();
     const size = () => ({ width: root.offsetWidth, height: root.offsetHeight });
-    if (main && !view.passive && settling) {
+    // A target in a fixed bar or a modal <dialog> does not move with the page: scrolling would only
+    // slide the rest of the page (a password box) under the popover.
+    if (main && !view.passive && settling && !isPinned(main)) {
       const dy = scrollToMakeRoom(boxOf(main), size().height, vp.height);
       if (dy) {
         window.scrollBy({ top: dy, behavior: 'instant' });
@@ -269,10 +242,14 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
       }
     }
     const target = main ? boxOf(main) : undefined;
-    // A sheet folded to its bar stays a bar on its edge; it unfolds only when asked.
+    const avoid = keepClearBoxes(view, main);
+    const shown = target && visiblePart(target, vp);
+    // A sheet folded to its bar stays a bar on its edge, the one away from the target unless only the other leaves the boxes to keep clear uncovered; it unfolds only when asked.
     const folded: Placement | undefined =
-      collapsed && target ? { kind: 'dock', edge: target.top + target.height / 2 > vp.height / 2 ? 'top' : 'bottom' } : undefined;
-    const placement = folded ?? choosePlacement({ target, popover: size(), viewport: vp, avoid: keepClearBoxes(view, main) });
+      collapsed && target
+        ? { kind: 'dock', edge: clearDockEdge(target.top + target.height / 2 > vp.height / 2 ? 'top' : 'bottom', size().height, vp, shown ? [shown, ...avoid] : avoid) }
+        : undefined;
+    const placement = folded ?? choosePlacement({ target, popover: size(), viewport: vp, avoid });
     if (placement.kind === 'side') {
       root.style.left = `${placement.left}px`;
       root.style.top = `${placement.top}px`;
@@ -297,7 +274,7 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
     };
     const tryEdges = () => [edge, other].some((e) => (setDock(root, e), clear())) || (setDock(root, edge), false);
     const scrollClear = () => {
-      if (!main) return false;
+      if (!main || isPinned(main)) return false;
       const sheet = boxOf(root);
       const t = boxOf(main);
       const vh = viewport().height;
@@ -358,7 +335,7 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
     if (listening) return;
     listening = new AbortController();
     window.addEventListener('keydown', onKeydown, { capture: true, signal: listening.signal });
-    // driver.js moves the cut-out when the page scrolls or resizes; the popover follows its target.
+    // The spotlight moves the cut-out when the page scrolls or resizes; the popover follows its target.
     let frame = 0;
     // Scrolling inside the popover (a long sheet) does not move it; a resize's target is the window.
     const follow = (event: Event) => event.target === dom?.root || (frame ||= requestAnimationFrame(() => ((frame = 0), place(false))));
@@ -427,8 +404,6 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
     listening = undefined;
     instance?.destroy();
     instance = undefined;
-    restore?.();
-    restore = undefined;
     dom?.root.remove();
     live?.remove();
     document.body.classList.remove(PASSIVE_CLASS);

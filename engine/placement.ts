@@ -5,7 +5,8 @@
  */
 const DRIVER_PARTS = '.driver-overlay, .driver-popover, .driver-popover *';
 
-function isPinned(el: Element | null): boolean {
+/** Fixed or sticky, or inside something that is (a modal <dialog> in the top layer is fixed): scrolling the page does not move it. */
+export function isPinned(el: Element | null): boolean {
   for (let node = el; node && node !== document.documentElement; node = node.parentElement) {
     const position = getComputedStyle(node).position;
     if (position === 'fixed' || position === 'sticky') return true;
@@ -125,9 +126,13 @@ export function choosePlacement({ target, popover, viewport, avoid = [] }: Place
   }
   const roomAbove = shown.top;
   const roomBelow = vh - (shown.top + shown.height);
-  const edges: Array<'top' | 'bottom'> = roomAbove > roomBelow ? ['top', 'bottom'] : ['bottom', 'top'];
-  const clearEdge = edges.find((edge) => !keepClear.some((clear) => overlaps(dockBox(edge, popover.height, viewport), clear)));
-  return { kind: 'dock', edge: clearEdge ?? edges[0] };
+  return { kind: 'dock', edge: clearDockEdge(roomAbove > roomBelow ? 'top' : 'bottom', popover.height, viewport, keepClear) };
+}
+
+/** The preferred edge for a docked sheet of this height, or the other one when only that leaves every box uncovered. */
+export function clearDockEdge(preferred: 'top' | 'bottom', height: number, viewport: { width: number; height: number }, keepClear: readonly Box[]): 'top' | 'bottom' {
+  const edges = [preferred, preferred === 'top' ? 'bottom' : 'top'] as const;
+  return edges.find((edge) => !keepClear.some((clear) => overlaps(dockBox(edge, height, viewport), clear))) ?? preferred;
 }
 
 /**
@@ -144,7 +149,7 @@ export function scrollToMakeRoom(target: Box, popoverHeight: number, viewportHei
 }
 
 /**
- * driver.js makes everything but the highlighted element ignore the pointer, with document CSS that
+ * The dimming (engine/overlay.css) makes everything but the highlighted element ignore the pointer, with document CSS that
  * cannot see into shadow roots: an element inside a web component would stay unclickable. Its hosts
  * get `pointer-events: auto` until the step ends; returns the undo.
  */

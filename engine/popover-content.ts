@@ -1,7 +1,7 @@
 import { OVERLAY_TEXT as T } from './strings';
 
 /**
- * Our own popover element, built once per overlay: driver.js only dims the page around the target.
+ * Our own popover element, built once per overlay: engine/spotlight.ts only dims the page around the target.
  * Everything goes in through textContent. The overlay keeps these exact button elements and acts
  * only on a click whose target is one of them (see overlay.ts).
  */

@@ -2,7 +2,7 @@
  * The dimmed page with a cut-out around the target — the part of driver.js the overlay uses
  * (`highlight`, `refresh`, `destroy`; no popover, no keys, no tour API), drawn the way driver.js
  * draws it and with its class names, so engine/overlay.css and engine/placement.ts apply unchanged.
- * The widget's guide is built with this in place of driver.js (scripts/build-widget.ts): ≈ 1 KB
+ * The overlay of both the extension and the widget draws with this instead of driver.js: ≈ 1 KB
  * instead of ≈ 4 KB gzip. Styles are written through the CSSOM only (allowed by `style-src 'self'`).
  */
 export interface SpotlightConfig {

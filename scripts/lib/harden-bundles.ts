@@ -25,8 +25,8 @@ function innerHtmlToText(code: string) {
 }
 
 /**
- * The content script uses driver.js for the dimmed page and the cut-out only; our own popover
- * replaces its popover. Its popover render and reposition calls become no-ops, so the bundler drops
+ * No bundle of ours imports driver.js any more (engine/spotlight.ts draws the dimmed page and the
+ * cut-out); should an import come back, only its overlay ships: our own popover replaces its popover. Its popover render and reposition calls become no-ops, so the bundler drops
  * the popover code it no longer reaches (content-script size budget).
  */
 const DRIVER_POPOVER = /function U\(e,t,n\)\{w\(e\.getState\(`popover`\)\),x\(t,H\(e,t,n\)\)\}function W\(e,t,n\)\{let r=e\.getState\(`popover`\);r&&s\(r,t,V\(e,t,n\)\)\}/;

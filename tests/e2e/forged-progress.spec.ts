@@ -45,8 +45,13 @@ test('a hostile page cannot forge "Tiếp" or "×" in the popover', async ({ ext
   expect(run).not.toContain('"status":"closed"');
 });
 
+/**
+ * A redraw of the popover (the step's "waiting for the page to load" hint going away on a slow
+ * machine) replaces its paragraphs: a box asked of the one just detached is null, so ask again.
+ */
 async function centreOf(locator: Locator): Promise<[number, number]> {
-  const box = await locator.boundingBox();
+  let box = await locator.boundingBox();
+  for (let tries = 0; !box && tries < 20; tries++) box = await locator.boundingBox();
   if (!box) throw new Error('not on screen');
   return [box.x + box.width / 2, box.y + box.height / 2];
 }

@@ -11,7 +11,7 @@ export const VIEWPORTS = {
 /**
  * What a citizen needs at every step: the highlighted element's visible box and its centre are not
  * under the popover (a real click at the centre reaches it), no password or code box is covered,
- * and the popover fits inside the window.
+ * the popover fits inside the window, and each of its visible buttons is a 44 × 44 px tap target.
  */
 export async function expectTargetUncovered(page: Page | Frame, label: string): Promise<void> {
   const popover = page.locator('.danbuoc-popover');
@@ -43,7 +43,11 @@ export async function expectTargetUncovered(page: Page | Frame, label: string): 
       .filter((f) => overlapping(f.getBoundingClientRect()).overlap)
       .map((f) => f.outerHTML.slice(0, 80));
     const fits = pop.left >= -0.5 && pop.top >= -0.5 && pop.right <= vw + 0.5 && pop.bottom <= vh + 0.5;
-    return { centreHit, targetOverlap, sensitive, fits };
+    const small = [...document.querySelectorAll('.danbuoc-popover button')]
+      .map((b) => [b.textContent, b.getBoundingClientRect()] as const)
+      .filter(([, r]) => r.width > 0 && (r.width < 44 || r.height < 44))
+      .map(([name, r]) => `${name} ${r.width.toFixed(1)}×${r.height.toFixed(1)}`);
+    return { centreHit, targetOverlap, sensitive, fits, small };
   }, HIGHLIGHTED);
-  expect(report, `${label}: popover placement`).toEqual({ centreHit: true, targetOverlap: false, sensitive: [], fits: true });
+  expect(report, `${label}: popover placement`).toEqual({ centreHit: true, targetOverlap: false, sensitive: [], fits: true, small: [] });
 }

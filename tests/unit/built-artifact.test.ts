@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { ALLOWED_ORIGINS } from '../../engine/sites';
 
 /** Gates the built extension, not just the source: run `npm run build` (and build:firefox) first. */
-const CONTENT_BUDGET_BYTES = 20 * 1024;
+// 18 KB since the overlay draws with engine/spotlight.ts instead of driver.js (20,464 → ≈ 17.4 KB).
+const CONTENT_BUDGET_BYTES = 18 * 1024;
 
 function built(path: string): string {
   if (!existsSync(path)) throw new Error(`${path} is missing: run "npm run build && npm run build:firefox" before the unit tests`);

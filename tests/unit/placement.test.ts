@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choosePlacement, dockBox, overlaps, scrollToMakeRoom, visiblePart, type Box } from '../../engine/placement';
+import { choosePlacement, clearDockEdge, dockBox, overlaps, scrollToMakeRoom, visiblePart, type Box } from '../../engine/placement';
 
 const phone = { width: 360, height: 740 };
 const zoomed = { width: 683, height: 384 };
@@ -36,6 +36,16 @@ describe('choosePlacement', () => {
     expect(overlaps(dockBox('bottom', 260, zoomed), target)).toBe(false);
     const low = at(10, 220, 660, 140);
     expect(choosePlacement({ target: low, popover: { width: 600, height: 260 }, viewport: zoomed })).toEqual({ kind: 'dock', edge: 'top' });
+  });
+
+  it('a bar folded on the edge away from its target moves to the other edge when it would cover a password box', () => {
+    // the consent checkbox in a modal <dialog> low on a 200 % screen, the login form's password box high behind it
+    const target = at(149, 279, 20, 20);
+    const password = at(130, 55, 424, 48);
+    expect(clearDockEdge('top', 60, zoomed, [target])).toBe('top');
+    expect(clearDockEdge('top', 60, zoomed, [target, password])).toBe('bottom');
+    // when neither edge is clear, the preferred one stays
+    expect(clearDockEdge('top', 60, zoomed, [at(0, 30, 10, 10), at(0, 350, 10, 10)])).toBe('top');
   });
 
   it('a docked sheet takes at most 40% of the height', () => {
