@@ -69,6 +69,8 @@ export const DEFAULT_TIMEOUT_MS = 8000;
 /** After the citizen acts, how long a step may wait for the page's answer before the page is released. */
 export const ANSWER_MS = 5000;
 const SKIPPED = Symbol('skipped');
+/** A run finished this recently, by the page load that brought this page, still gets its "Hoàn thành". */
+const FRESH_MS = 5000;
 
 const wordsOf = (target?: Target) => (target ? strategiesOf(target).map((s) => s.name ?? s.label ?? s.text).find(Boolean) : undefined);
 
@@ -135,7 +137,8 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
     lang = prefs.lang;
     overlay.setPrefs(prefs);
     const { run, tour } = snapshot;
-    if (run.status === 'finished' && fromOwnAction) return showFinished();
+    // A last step passed by a page load finishes the run as the new page opens: say so there too.
+    if (run.status === 'finished' && (fromOwnAction || (isTop && Date.now() - run.updatedAt < FRESH_MS))) return showFinished();
     const signal = stepScope.signal;
     if (run.status !== 'active') {
       overlay.hide();

@@ -60,6 +60,25 @@ const TOUR = {
   ],
 };
 
+/** A tour whose last step leaves the page: the citizen hears it is done on the page it opens. */
+const LAST_STEP_LEAVES = {
+  schemaVersion: 1,
+  id: 'thu-buoc-cuoi-chuyen-trang',
+  title: { vi: 'Trang thử bước cuối chuyển trang' },
+  start: PAGE,
+  sites: [`${PORTAL}/trang-thu/*`],
+  steps: [
+    {
+      id: 'sang-ket-qua',
+      page: '/trang-thu/',
+      target: { role: 'link', name: 'Sang trang kết quả' },
+      say: { vi: 'Bấm “Sang trang kết quả”.' },
+      advance: 'navigate',
+      to: `${PORTAL}/trang-thu/xong*`,
+    },
+  ],
+};
+
 function hostPage(title: string, body: string, script: string): string {
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${title}</title>${script}</head><body><main>${body}</main></body></html>`;
 }
@@ -72,7 +91,7 @@ test.afterAll(async () => browser.close());
 
 async function openTestSite(): Promise<Page> {
   const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 800 } });
-  const pack = { packId: 'dan-buoc-thu', version: 1, publishedAt: '2026-12-01', tours: [TOUR] };
+  const pack = { packId: 'dan-buoc-thu', version: 1, publishedAt: '2026-12-01', tours: [TOUR, LAST_STEP_LEAVES] };
   await serveWidgetSite(context, { pack: { bytes: canonicalBytes(pack), signature: '' } });
   const widget = await widgetBuild();
   const script = `<script src="${widget.url}" integrity="${widget.integrity}" crossorigin="anonymous" data-pack="/dan-buoc/pack.json" defer></script>`;
@@ -130,4 +149,18 @@ test('a ticked box ends its step, a branch not taken and an address ruled out ar
   expect(said).toContain('Tôi đồng ý với điều khoản');
   expect(said).not.toContain('Chọn nhánh B');
   expect(said).not.toContain('Chưa thấy chỗ cần dùng');
+});
+
+test('a last step that leaves the page ends with "Hoàn thành" on the page it opens', async () => {
+  const page = await openTestSite();
+  const citizen = new Citizen(page);
+  await page.goto(PAGE);
+  await page.getByRole('button', { name: 'Hướng dẫn', exact: true }).click();
+  await page.getByRole('button', { name: 'Trang thử bước cuối chuyển trang' }).click();
+  await citizen.expectStep(1, 1);
+  await citizen.highlighted.click();
+  await page.waitForURL(DONE_PAGE);
+  await expect(citizen.popover.getByRole('heading', { name: 'Hoàn thành' })).toBeVisible();
+  await citizen.pressPopoverButton('Xong');
+  await citizen.expectNoOverlay();
 });
