@@ -10,7 +10,7 @@ export const IMPLICIT_BY_TAG: Record<string, string> = {
   dialog: 'dialog', dt: 'term', fieldset: 'group', figure: 'figure', form: 'form', footer: 'contentinfo',
   h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading', header: 'banner', hr: 'separator',
   html: 'document', legend: 'legend', li: 'listitem', math: 'math', main: 'main', menu: 'list', nav: 'navigation', ol: 'list',
-  optgroup: 'group', option: 'option', output: 'status', progress: 'progressbar', section: 'region', summary: 'button',
+  optgroup: 'group', option: 'option', output: 'status', progress: 'progressbar', summary: 'button',
   table: 'table', tbody: 'rowgroup', textarea: 'textbox', tfoot: 'rowgroup', td: 'cell', th: 'columnheader', thead: 'rowgroup',
   tr: 'row', ul: 'list',
 };
@@ -29,6 +29,8 @@ function implicitRole(el: Element): string | null {
   const tag = tagOf(el);
   if (IMPLICIT_BY_TAG[tag]) return IMPLICIT_BY_TAG[tag];
   if (tag === 'a' || tag === 'area') return el.hasAttribute('href') ? 'link' : null;
+  // A section is a landmark only when it is named (HTML-AAM); unnamed, it is a plain box.
+  if (tag === 'section') return ['aria-label', 'aria-labelledby', 'title'].some((a) => el.hasAttribute(a)) ? 'region' : null;
   if (tag === 'img') return el.getAttribute('alt') === '' && !GLOBAL_ARIA.some((a) => el.hasAttribute(a)) ? 'presentation' : 'img';
   if (tag === 'select') return el.hasAttribute('multiple') || (el as HTMLSelectElement).size > 1 ? 'listbox' : 'combobox';
   if (tag === 'input') {

@@ -69,6 +69,8 @@ export const DEFAULT_TIMEOUT_MS = 8000;
 /** After the citizen acts, how long a step may wait for the page's answer before the page is released. */
 export const ANSWER_MS = 5000;
 const SKIPPED = Symbol('skipped');
+/** A run finished this recently, by the page load that brought this page, still gets its "Hoàn thành". */
+const FRESH_MS = 5000;
 
 const wordsOf = (target?: Target) => (target ? strategiesOf(target).map((s) => s.name ?? s.label ?? s.text).find(Boolean) : undefined);
 
@@ -135,7 +137,8 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
     lang = prefs.lang;
     overlay.setPrefs(prefs);
     const { run, tour } = snapshot;
-    if (run.status === 'finished' && fromOwnAction) return showFinished();
+    // A last step passed by a page load finishes the run as the new page opens: say so there too.
+    if (run.status === 'finished' && (fromOwnAction || (isTop && Date.now() - run.updatedAt < FRESH_MS))) return showFinished();
     const signal = stepScope.signal;
     if (run.status !== 'active') {
       overlay.hide();
@@ -221,7 +224,11 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
     };
     // With doneWhen, the page decides when the step is over (a toast may refuse the submit).
     const done = () => Boolean(step.doneWhen && conditionHolds(step.doneWhen, tour, pageUrl()));
-    if (step.doneWhen) onDomChange(() => done() && advance(), signal, document, conditionMayMatter(step.doneWhen));
+    if (step.doneWhen) {
+      onDomChange(() => done() && advance(), signal, document, conditionMayMatter(step.doneWhen));
+      // A ticked box or a chosen option changes no DOM: the citizen's own change is the moment to look.
+      onTrusted(document.documentElement, 'change', () => done() && advance(), signal);
+    }
     // After each act: the page's refusal is explained at once; no answer within ANSWER_MS releases the page.
     let acts = 0;
     let highlighted: Element | undefined;
@@ -274,6 +281,8 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
     const skipMatters = step.skipIf ? conditionMayMatter(step.skipIf) : undefined;
     const mayMatter = (records: readonly MutationRecord[]) => targetMatters(records) || Boolean(skipMatters?.(records));
     const waiting = step.advance === 'wait' || step.advance === 'visible';
+    // An address that rules the step out will not change while the step waits for its target.
+    if (step.onlyIf?.url && !conditions.allowed()) return skip();
     let found = find();
     if (!found) {
       overlay.show({ ...view, passive: true, hint: waiting ? T.waitHint : T.loadingHint, focus: 'heading' });
@@ -299,6 +308,8 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
         found = await waitForElement(find, { signal, timeoutMs: waiting ? undefined : (step.timeoutMs ?? DEFAULT_TIMEOUT_MS), mayMatter });
       } catch (error) {
         if (!(error instanceof WaitTimeout)) return;
+        // The branch not taken: its target never comes, and that is no fault of the page.
+        if (!conditions.allowed()) return skip();
         tell(findPortalMessage());
         found = await waitForElement(find, { signal, mayMatter }).catch(() => null);
       }

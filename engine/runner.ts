@@ -143,17 +143,30 @@ function passStep(tour: Tour, state: RunState, step: Step, url: string, at: numb
   return { state: next, effects };
 }
 
+/**
+ * A `navigate` step whose destination is this page is done, however the citizen got here: a full page
+ * load brings no URL change for the page to see, and the step's own page may match the destination too.
+ */
+function arrivedAt(tour: Tour, state: RunState, url: string): Step | undefined {
+  const step = tour.steps[state.stepIndex];
+  return step?.advance === 'navigate' && step.to && urlMatches(step.to, url, siteOrigins(tour.sites)) ? step : undefined;
+}
+
 export function reduce(tour: Tour, state: RunState, event: RunEvent): Transition {
   const none: Transition = { state, effects: [] };
   if (event.type === 'start') return startRun(tour, event.url, event.at);
   if (event.type === 'resume') {
     if (state.status === 'finished') return none;
+    const arrived = arrivedAt(tour, state, event.url);
+    if (arrived) return passStep(tour, state, arrived, event.url, event.at, true);
     return { state: settleOnPage(tour, state, event.url, event.at), effects: [{ type: 'render' }] };
   }
   if (!isLive(state)) return none;
   const step = tour.steps[state.stepIndex];
   switch (event.type) {
     case 'page': {
+      const arrived = arrivedAt(tour, state, event.url);
+      if (arrived) return passStep(tour, state, arrived, event.url, event.at, true);
       const next = settleOnPage(tour, state, event.url, event.at);
       const changed = next.stepIndex !== state.stepIndex || next.status !== state.status;
       return { state: next, effects: changed ? [{ type: 'render' }] : [] };

@@ -33,6 +33,14 @@ beforeEach(() => {
 });
 
 describe('role + name', () => {
+  it('takes a section for a region only when it is named, as browsers do', () => {
+    page(`<section id="plain"><p>Tin tức</p></section><section id="named" aria-label="Kết quả tìm kiếm"><p>x</p></section>`);
+    expect(find({ role: 'region' })).toBe(byId('named'));
+    expect(find({ role: 'region', name: 'Kết quả tìm kiếm' })).toBe(byId('named'));
+    byId('named')!.removeAttribute('aria-label');
+    expect(find({ role: 'region' })).toBeNull();
+  });
+
   it('finds implicit roles of native elements', () => {
     page(`
       <a id="nolink">Trang chủ</a><a id="link" href="/">Trang chủ</a>

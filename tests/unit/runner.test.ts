@@ -169,6 +169,33 @@ describe('page events', () => {
   });
 });
 
+describe('a navigate step reached by a full page load', () => {
+  // The step's page (inherited) also matches its destination, so settling on the page alone kept it.
+  const navigating = tour({
+    steps: [
+      { id: 'mo', page: 'https://dichvucong.gov.vn/*', say: { vi: 'Mở trang tra cứu.' }, advance: 'navigate', to: 'https://dichvucong.gov.vn/tra-cuu*', completes: 'tra-cuu-ho-so' },
+      { id: 'nhap', say: { vi: 'Nhập mã hồ sơ.' }, target: { label: 'Mã hồ sơ' }, advance: 'input' },
+    ],
+  });
+  const LOOKUP = 'https://dichvucong.gov.vn/tra-cuu-ho-so';
+
+  it('is passed, task and all, when the new page is its destination', () => {
+    const { last } = play(navigating, HOME, [{ type: 'page', url: LOOKUP, at: 1 }]);
+    expect(at(last.state)).toEqual([1, 'active']);
+    expect(last.effects).toEqual([{ type: 'completeTask', task: 'tra-cuu-ho-so', stepId: 'mo', at: 1 }, { type: 'render' }]);
+  });
+
+  it('is passed when a run resumes on its destination (the widget after a page load)', () => {
+    const { state } = startRun(navigating, HOME, 0);
+    expect(at(reduce(navigating, state, { type: 'resume', url: LOOKUP, at: 1 }).state)).toEqual([1, 'active']);
+  });
+
+  it('stays on any other page of its own', () => {
+    const { last } = play(navigating, HOME, [{ type: 'page', url: ELSEWHERE, at: 1 }]);
+    expect(at(last.state)).toEqual([0, 'active']);
+  });
+});
+
 describe('back, close and resume', () => {
   it('back moves one step, only for the current step and never before 0', () => {
     const { state } = play(example, HOME, [{ type: 'advance', stepId: IDS[0], url: HOME, at: 1 }]);
