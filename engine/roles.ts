@@ -6,7 +6,7 @@ import type { Role } from './schema';
  * that may imply it (engine/accessible-name.ts's table). `roleOf` then confirms it (an `<a>` without
  * href is not a link, an `<input type=text>` is not a button).
  */
-const SPECIAL: Partial<Record<Role, string>> = { link: 'a,area', img: 'img', combobox: 'select,input', listbox: 'select' };
+const SPECIAL: Partial<Record<Role, string>> = { link: 'a,area', img: 'img', combobox: 'select,input', listbox: 'select', region: 'section' };
 
 export function roleSelector(role: Role): string {
   const tags = Object.keys(IMPLICIT_BY_TAG).filter((tag) => IMPLICIT_BY_TAG[tag] === role);
