@@ -45,7 +45,8 @@ export function driver(config: SpotlightConfig = {}) {
     svg = document.createElementNS(SVG_NS, 'svg');
     svg.classList.add('driver-overlay');
     svg.setAttribute('preserveAspectRatio', 'xMinYMin slice');
-    Object.assign(svg.style, { fillRule: 'evenodd', clipRule: 'evenodd', zIndex: '10000', position: 'fixed', top: '0', left: '0', width: '100%', height: '100%' });
+    // Only the dimmed path takes presses; the svg's own box would cover the cut-out too.
+    Object.assign(svg.style, { fillRule: 'evenodd', clipRule: 'evenodd', zIndex: '10000', position: 'fixed', top: '0', left: '0', width: '100%', height: '100%', pointerEvents: 'none' });
     path = document.createElementNS(SVG_NS, 'path');
     Object.assign(path.style, { fill: config.overlayColor ?? '#000', opacity: String(config.overlayOpacity ?? 0.7), pointerEvents: 'auto', cursor: 'auto' });
     svg.append(path);

@@ -126,3 +126,47 @@ test('"🔊 Đọc" reads what is shown; without a Vietnamese voice the popover 
   await page.evaluate(() => (window as unknown as { danbuocOverlay: { hide(): void } }).danbuocOverlay.hide());
   expect(await page.evaluate(() => (window as unknown as { __stopped: number }).__stopped)).toBeGreaterThan(before);
 });
+
+test('the dimmed page takes presses, the cut-out lets them through to the target, and a passive view leaves the page usable', async ({ ext }) => {
+  await serveOverlayHarness(ext.context);
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(HARNESS_URL);
+  await page.evaluate(() => {
+    const w = window as unknown as { __clicks: string[] };
+    w.__clicks = [];
+    // A button far from the target and its popover (bottom left), as a page's footer link would be.
+    const far = document.createElement('button');
+    far.id = 'far';
+    far.textContent = 'Liên hệ';
+    Object.assign(far.style, { position: 'fixed', left: '20px', bottom: '20px' });
+    document.body.append(far);
+    for (const id of ['target', 'field', 'docs', 'far']) document.getElementById(id)!.addEventListener('click', () => w.__clicks.push(id));
+  });
+  const clicks = () => page.evaluate(() => (window as unknown as { __clicks: string[] }).__clicks.splice(0));
+  const showOn = (passive: boolean) =>
+    page.evaluate((passive) => {
+      const overlay = (window as unknown as { danbuocOverlay: { show(v: unknown): void } }).danbuocOverlay;
+      overlay.show({ title: 'Bấm nút', text: 'Bấm “Mục tiêu”.', progress: 'Bước 1/2', element: document.getElementById('target'), passive, actions: [], onClose: () => {} });
+    }, passive);
+  // A real press at the centre of each element, as the citizen's finger or mouse lands.
+  const pressAt = async (selector: string) => {
+    const box = (await page.locator(selector).boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  };
+
+  await showOn(false);
+  await expect(page.locator('.driver-overlay')).toBeVisible();
+  await pressAt('#field');
+  await pressAt('#docs');
+  await pressAt('#far');
+  expect(await clicks()).toEqual([]);
+  await pressAt('#target');
+  expect(await clicks()).toEqual(['target']);
+
+  await showOn(true);
+  await expect(page.locator('.driver-overlay')).toBeHidden();
+  await pressAt('#far');
+  await pressAt('#target');
+  expect(await clicks()).toEqual(['far', 'target']);
+});
