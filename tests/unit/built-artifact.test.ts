@@ -99,6 +99,23 @@ describe('content script bundle', () => {
   });
 });
 
+/** Every script of both builds (pages, background, workers), not only the content script: no eval. */
+describe('no eval anywhere in the built extension', () => {
+  const scripts = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? scripts(`${dir}/${entry.name}`) : entry.name.endsWith('.js') ? [`${dir}/${entry.name}`] : [],
+    );
+  const files = ['chrome-mv3', 'firefox-mv3'].flatMap((target) => scripts(`.output/${target}`));
+
+  it('reads the workers too (the dashboard\'s records worker carries zod)', () => {
+    expect(files.some((file) => /records-worker/.test(file))).toBe(true);
+  });
+
+  it.each(files)('%s has no eval and no Function constructor', (file) => {
+    expect(readFileSync(file, 'utf8')).not.toMatch(/\beval\(|new Function\(/);
+  });
+});
+
 /**
  * Whatever the import graph, nothing the content scripts bundle may carry zod: checked on every
  * built content-script file of both targets, with signatures shown (below) to catch a real zod bundle.
