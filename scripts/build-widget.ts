@@ -63,8 +63,6 @@ function viteConfig(entry: string, define: Record<string, string>, lib: Lib, chu
     logLevel: 'warn',
     publicDir: false,
     plugins: [hardenBundles()],
-    // The guide's dimmed page and cut-out come from engine/spotlight.ts, not the whole of driver.js.
-    resolve: { alias: [{ find: /^driver\.js$/, replacement: resolve('engine/spotlight.ts') }] },
     define,
     build: {
       // The ES build reads import.meta.url; in the IIFE it is empty and the script tag's src is used.
