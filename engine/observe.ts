@@ -23,7 +23,9 @@ export function observeDeep(doc: Document, onChange: Listener, signal: AbortSign
     'abort',
     () => {
       listeners.delete(onChange);
-      if (!listeners.size) listeners.stop();
+      // A step drawn again drops every watcher and adds the new ones in the same task: keep the
+      // observer and its index (a full scan of the page) for them.
+      if (!listeners.size) queueMicrotask(() => listeners.size || shared.get(doc) !== listeners || listeners.stop());
     },
     { once: true },
   );
@@ -49,7 +51,7 @@ function start(doc: Document): Listeners {
   function handle(records: MutationRecord[]) {
     for (const record of records) {
       if (record.attributeName === 'role') index.roled.add(record.target as Element);
-      for (const node of record.addedNodes) if (node instanceof Element) observe(collectShadowRoots(node, index.roots, [], index.roled));
+      for (const node of record.addedNodes) if (node instanceof Element) observe(collectShadowRoots(node, index.roots, [], index.roled, index.hostless));
     }
     observe(index.roots);
     for (const listener of [...listeners]) listener(records);

@@ -98,6 +98,7 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
   let undoShadowHosts: (() => void) | undefined;
   let listening: AbortController | undefined;
   let lastTarget: Element | undefined;
+  let uncoverFrame = 0;
   /** what the popover's buttons do now; a kept button runs the latest view's action */
   let actions: OverlayButton[] = [];
 
@@ -237,8 +238,8 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
       const dy = scrollToMakeRoom(boxOf(main), size().height, vp.height);
       if (dy) {
         window.scrollBy({ top: dy, behavior: 'instant' });
-        uncoverFromPinnedBars(main);
         instance?.refresh();
+        uncoverAfterPaint(main);
       }
     }
     const target = main ? boxOf(main) : undefined;
@@ -342,6 +343,27 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
     for (const type of ['scroll', 'resize']) window.addEventListener(type, follow, { capture: true, passive: true, signal: listening.signal });
   }
 
+  /**
+   * A site's pinned header may cover the target's top edge: found by hit testing, which makes the
+   * browser compute the whole page's paint properties first. On a big page that changes every frame
+   * that costs the very frame the highlight must appear in (15–30 ms at 10,000 elements), so the
+   * test waits until that frame is painted, when the page is clean and it is cheap; a covered
+   * target is then scrolled clear one frame later.
+   */
+  function uncoverAfterPaint(main: Element) {
+    cancelAnimationFrame(uncoverFrame);
+    uncoverFrame = requestAnimationFrame(() =>
+      setTimeout(() => {
+        uncoverFrame = 0;
+        const view = currentView;
+        if (!view || (view.element ?? view.keepClear?.[0]) !== main) return;
+        if (!uncoverFromPinnedBars(main)) return;
+        instance?.refresh();
+        place(false);
+      }),
+    );
+  }
+
   function show(view: OverlayView) {
     const changedTarget = view.element !== currentView?.element;
     currentView = view;
@@ -356,7 +378,7 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
     const main = view.element ?? view.keepClear?.[0];
     if (main) {
       scrollIntoViewIfNeeded(main);
-      uncoverFromPinnedBars(main);
+      uncoverAfterPaint(main);
     }
     highlight(view);
     lastTarget = view.element ?? lastTarget;
@@ -402,6 +424,8 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
     host.stopSpeaking?.();
     listening?.abort();
     listening = undefined;
+    cancelAnimationFrame(uncoverFrame);
+    uncoverFrame = 0;
     instance?.destroy();
     instance = undefined;
     dom?.root.remove();

@@ -21,10 +21,10 @@ export function scrollIntoViewIfNeeded(el: Element): void {
   if (!visible) el.scrollIntoView({ block: rect.height > innerHeight ? 'start' : 'center', inline: 'nearest', behavior: 'instant' });
 }
 
-/** Scrolls so that no fixed or sticky bar (a site header) covers the top edge of the element. */
-export function uncoverFromPinnedBars(el: Element): void {
+/** Scrolls so that no fixed or sticky bar (a site header) covers the top edge of the element; says whether it scrolled. */
+export function uncoverFromPinnedBars(el: Element): boolean {
   const rect = el.getBoundingClientRect();
-  if (rect.height === 0 || rect.bottom < 0 || rect.top > innerHeight) return;
+  if (rect.height === 0 || rect.bottom < 0 || rect.top > innerHeight) return false;
   let covered = 0;
   for (const x of [rect.left + 4, rect.left + rect.width / 2, rect.right - 4]) {
     if (x < 0 || x > innerWidth) continue;
@@ -34,6 +34,7 @@ export function uncoverFromPinnedBars(el: Element): void {
     covered = Math.max(covered, top.getBoundingClientRect().bottom - rect.top);
   }
   if (covered > 0) window.scrollBy({ top: -(covered + 16), behavior: 'instant' });
+  return covered > 0;
 }
 
 /** The open modal dialog holding the element: everything outside it is inert, so the popover goes inside. */

@@ -95,14 +95,29 @@ export function mayMatterFor(...targets: Array<Target | undefined>): (records: r
  * one. A childList record is judged at its target, whose subtree holds the added nodes.
  */
 export function selectorMayMatter(selector: string): (records: readonly MutationRecord[]) => boolean {
-  const near = (node: Node | null): boolean => {
-    const el = node instanceof Element ? node : node?.parentElement;
-    return Boolean(el && (STYLE_TAGS.has(el.tagName) || el.closest(selector) || el.querySelector(selector)));
-  };
   const isStyle = (node: Node) => node instanceof Element && STYLE_TAGS.has(node.tagName);
-  return (records) =>
-    records.length > MAX_RECORDS ||
-    records.some((r) => (r.type === 'childList' ? r.addedNodes.length > 0 && ([...r.addedNodes].some(isStyle) || near(r.target)) : near(r.target)));
+  return (records) => {
+    if (records.length > MAX_RECORDS) return true;
+    // A page changing every frame sends dozens of records under the same ancestors: each element is
+    // tested once per batch, and a climb stops at an ancestor already known not to match.
+    const searched = new Set<Element>();
+    const clearUpwards = new Set<Element>();
+    const near = (node: Node | null): boolean => {
+      const el = node instanceof Element ? node : node?.parentElement;
+      if (!el) return false;
+      if (STYLE_TAGS.has(el.tagName)) return true;
+      if (!searched.has(el)) {
+        searched.add(el);
+        if (el.querySelector(selector)) return true;
+      }
+      for (let at: Element | null = el; at && !clearUpwards.has(at); at = at.parentElement) {
+        if (at.matches(selector)) return true;
+        clearUpwards.add(at);
+      }
+      return false;
+    };
+    return records.some((r) => (r.type === 'childList' ? r.addedNodes.length > 0 && ([...r.addedNodes].some(isStyle) || near(r.target)) : near(r.target)));
+  };
 }
 
 /**

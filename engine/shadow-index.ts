@@ -14,14 +14,19 @@ interface LiveIndex {
   /** elements of the document with a role attribute, from mutation records (pruned when read; shadow roots are queried): a query for [role~=x] would match every element of the page */
   roled: Set<Element>;
   scannedAt: number;
+  /** custom elements (a hyphen in the name) seen without a shadow root: one may attach it when it upgrades */
+  hostless: Set<Element>;
   /** every deep observer on this document: flushing takes and handles their pending records */
   flushers: Set<() => void>;
 }
 
 const live = new WeakMap<Document, LiveIndex>();
 
-/** Adds every open shadow root under `root` (nested ones included) to `into`, and elements with a role to `roled`; returns the new roots. */
-export function collectShadowRoots(root: ParentNode, into: Set<ShadowRoot>, added: ShadowRoot[] = [], roled?: Set<Element>): ShadowRoot[] {
+/**
+ * Adds every open shadow root under `root` (nested ones included) to `into`, elements with a role to
+ * `roled` and custom elements without a root to `hostless`; returns the new roots.
+ */
+export function collectShadowRoots(root: ParentNode, into: Set<ShadowRoot>, added: ShadowRoot[] = [], roled?: Set<Element>, hostless?: Set<Element>): ShadowRoot[] {
   const visit = (node: ParentNode) => {
     if (node instanceof Element) check(node);
     for (const el of node.querySelectorAll('*')) check(el);
@@ -29,6 +34,7 @@ export function collectShadowRoots(root: ParentNode, into: Set<ShadowRoot>, adde
   const check = (el: Element) => {
     if (roled && el.hasAttribute('role')) roled.add(el);
     const shadow = el.shadowRoot;
+    if (!shadow && hostless && el.localName.includes('-')) hostless.add(el);
     if (!shadow || into.has(shadow)) return;
     into.add(shadow);
     added.push(shadow);
@@ -44,8 +50,8 @@ const now = (doc: Document) => (doc.defaultView ?? globalThis).performance.now()
 export function joinIndex(doc: Document, flush: () => void): { index: LiveIndex; leave: () => void } {
   let index = live.get(doc);
   if (!index) {
-    index = { roots: new Set(), roled: new Set(), scannedAt: now(doc), flushers: new Set() };
-    collectShadowRoots(doc, index.roots, [], index.roled);
+    index = { roots: new Set(), roled: new Set(), hostless: new Set(), scannedAt: now(doc), flushers: new Set() };
+    collectShadowRoots(doc, index.roots, [], index.roled, index.hostless);
     live.set(doc, index);
   }
   index.flushers.add(flush);
@@ -66,10 +72,18 @@ export function openShadowRoots(scope: Document | Element): ShadowRoot[] {
   if (!index) return [...collectShadowRoots(scope, new Set())];
   if (now(doc) - index.scannedAt > RESCAN_MS) {
     index.roots.clear();
-    collectShadowRoots(doc, index.roots);
+    index.hostless.clear();
+    collectShadowRoots(doc, index.roots, [], undefined, index.hostless);
     index.scannedAt = now(doc);
   }
   for (const flush of index.flushers) flush();
+  for (const el of index.hostless) {
+    if (!el.isConnected) index.hostless.delete(el);
+    else if (el.shadowRoot) {
+      index.hostless.delete(el);
+      collectShadowRoots(el, index.roots, [], index.roled, index.hostless);
+    }
+  }
   const out: ShadowRoot[] = [];
   for (const root of index.roots) {
     if (!root.host.isConnected) index.roots.delete(root);

@@ -53,6 +53,33 @@ afterEach(() => {
 });
 
 describe('onDomChange: one shared observer, one look per frame', () => {
+  it('keeps the observer and its index when a step is drawn again: every watcher dropped and new ones added in the same task', async () => {
+    const doc = freshDocument();
+    const first = lifetime();
+    onDomChange(() => {}, first.signal, doc);
+    const scans = vi.spyOn(doc, 'querySelectorAll');
+    first.abort();
+    const check = vi.fn();
+    onDomChange(check, lifetime().signal, doc);
+    await delivered();
+    expect(scans.mock.calls.filter(([selector]) => selector === '*'), 'the page is not scanned again').toHaveLength(0);
+    doc.getElementById('a')!.textContent = 'Ba';
+    await delivered();
+    runFrames();
+    expect(check).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops observing once the last watcher is gone for good', async () => {
+    const doc = freshDocument();
+    const watch = lifetime();
+    onDomChange(() => {}, watch.signal, doc);
+    watch.abort();
+    await delivered();
+    const scans = vi.spyOn(doc, 'querySelectorAll');
+    onDomChange(() => {}, lifetime().signal, doc);
+    expect(scans.mock.calls.filter(([selector]) => selector === '*'), 'a new observer scans the page afresh').toHaveLength(1);
+  });
+
   it('looks once for a burst of changes, in the next frame, and again after a later change', async () => {
     const doc = freshDocument();
     const check = vi.fn();

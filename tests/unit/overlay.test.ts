@@ -107,6 +107,24 @@ function key(key: string, init: KeyboardEventInit = {}) {
 }
 
 describe('showing a step', () => {
+  it('hit-tests for a pinned header only after the frame that draws the step, then scrolls the target clear of it', async () => {
+    page('<header id="bar" style="position: fixed">Cổng Dịch vụ công</header><main><button id="t">Đăng nhập</button></main>');
+    placed($('#bar'), { left: 0, top: 0, width: VW, height: 80 });
+    const target = placed($('#t'), { left: 20, top: 40, width: 300, height: 48 });
+    const hits = vi.fn(() => [$('#bar')]);
+    (document as { elementsFromPoint?: unknown }).elementsFromPoint = hits;
+    start().show(view({ element: target, focus: 'element' }));
+    expect(target.classList.contains('driver-active-element')).toBe(true);
+    expect(hits, 'no hit test while the frame that shows the step is built').not.toHaveBeenCalled();
+    expect(scrollBy).not.toHaveBeenCalled();
+    runFrames();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(hits).toHaveBeenCalled();
+    expect(scrollBy).toHaveBeenCalledWith(expect.objectContaining({ top: -(80 - 40 + 16) }));
+    // the popover follows its target down the screen
+    expect(popover().style.top).toBe(`${40 + 56 + 48 + 12}px`);
+  });
+
   it('with nothing to highlight: a card in the corner that takes the focus and is announced', () => {
     start().show(view({ badge: 'Bản nháp', progress: 'Bước 1/3', alert: 'Sai mã', text: 'Chờ trang tải.' }));
     expect(popover().parentElement).toBe(document.body);

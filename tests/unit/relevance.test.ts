@@ -119,6 +119,17 @@ describe('watchers of messages, removals and conditions', () => {
     expect(portalMessageMayMatter(recordsOf(() => (text.data = '10:00:09')))).toBe(false);
   });
 
+  it('a portal message: in one batch of many records under shared ancestors, a change inside a message after many that are not still matters', async () => {
+    const { selectorMayMatter } = await import('../../engine/relevance');
+    const check = selectorMayMatter('.toast');
+    const cells = Array.from({ length: 30 }, () => main.appendChild(html('<span>0</span>')));
+    const toast = main.appendChild(html('<div class="toast"><p><b>Đang xử lý</b></p></div>'));
+    const tick = () => cells.forEach((cell, i) => (cell.textContent = String(i)));
+    expect(check(recordsOf(tick))).toBe(false);
+    expect(check(recordsOf(() => (tick(), (toast.querySelector('b')!.textContent = 'Mã OTP không đúng'))))).toBe(true);
+    expect(check(recordsOf(() => (tick(), cells[3].append(html('<div class="toast">Lỗi</div>')))))).toBe(true);
+  });
+
   it('a highlighted element: gone or hidden matters; rows coming and going elsewhere do not', async () => {
     const { removalMayMatter } = await import('../../engine/relevance');
     const box = html('<div><button>Nộp hồ sơ</button></div>');

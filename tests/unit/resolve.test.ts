@@ -328,11 +328,20 @@ describe('while a deep observer watches the page (elements with a role read from
     expect(findAll({ role: 'button', name: 'Xem' }, document, isVisible)).toEqual(expected);
   });
 
+  it('finds a custom element\'s shadow root attached when it upgrades at the next look, long before the rescan', () => {
+    page(`<chat-box id="host"></chat-box>`);
+    expect(find({ role: 'button', name: 'Gửi phản ánh' })).toBeNull();
+    // attached in a later task, as an upgrade does: no mutation record tells of it
+    byId('host')!.attachShadow({ mode: 'open' }).append(...nodes('<div role="button">Gửi phản ánh</div>'));
+    expect(find({ role: 'button', name: 'Gửi phản ánh' })?.textContent).toBe('Gửi phản ánh');
+  });
+
   it('finds an explicit role in a shadow root attached to a page element later, once the index rescans', () => {
     page(`<div id="host"></div>`);
     expect(find({ role: 'button', name: 'Gửi phản ánh' })).toBeNull();
     // attached in a later task: no mutation record tells of it (a custom element upgraded late)
     byId('host')!.attachShadow({ mode: 'open' }).append(...nodes('<div role="button">Gửi phản ánh</div>'));
+    expect(find({ role: 'button', name: 'Gửi phản ánh' }), 'a plain element is only looked at again by the rescan').toBeNull();
     const later = performance.now() + RESCAN_MS + 1;
     vi.spyOn(performance, 'now').mockReturnValue(later);
     expect(find({ role: 'button', name: 'Gửi phản ánh' })?.textContent).toBe('Gửi phản ánh');

@@ -1,6 +1,6 @@
 import { buildPortalPage, type PortalOptions, type PortalPage } from '../page-10k';
 import { measureAnchor } from './anchor';
-import { measureInsertToHighlight } from './extension-probe';
+import { markInsertions, measureInsertToHighlight } from './extension-probe';
 import { measureLatency } from './latency';
 import { measurePersist } from './persist';
 import { measurePropose } from './picker';
@@ -27,6 +27,7 @@ const api = {
   anchor: measureAnchor,
   propose: measurePropose,
   insertToHighlight: (samples: number) => measureInsertToHighlight(document.querySelector('main')!, samples),
+  insertions: (samples: number) => markInsertions(document.querySelector('main')!, samples),
 };
 
 export type BenchApi = typeof api;
