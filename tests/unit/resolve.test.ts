@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { observeDeep } from '../../engine/observe';
-import { RESCAN_MS } from '../../engine/shadow-index';
+import { MAX_RESCAN_MS, RESCAN_MS } from '../../engine/shadow-index';
 import { findAll, resolveStrategy, resolveTarget } from '../../engine/resolve';
 import type { Target, TargetStrategy } from '../../engine/schema';
 
@@ -334,6 +334,26 @@ describe('while a deep observer watches the page (elements with a role read from
     // attached in a later task, as an upgrade does: no mutation record tells of it
     byId('host')!.attachShadow({ mode: 'open' }).append(...nodes('<div role="button">Gửi phản ánh</div>'));
     expect(find({ role: 'button', name: 'Gửi phản ánh' })?.textContent).toBe('Gửi phản ánh');
+  });
+
+  it('rescans half as often after each full rescan that found nothing new, and at once again after one that did', () => {
+    page(`<div id="a"></div><div id="b"></div>`);
+    const start = performance.now();
+    const at = (ms: number) => vi.spyOn(performance, 'now').mockReturnValue(start + ms);
+    const look = () => find({ role: 'button', name: 'Gửi' });
+    at(RESCAN_MS + 1);
+    expect(look()).toBeNull(); // rescan 1: nothing new, next after 2 × RESCAN_MS
+    byId('a')!.attachShadow({ mode: 'open' }).append(...nodes('<div role="button">Gửi</div>'));
+    at(RESCAN_MS + 1 + 2 * RESCAN_MS - 10);
+    expect(look(), 'not yet: the interval doubled').toBeNull();
+    at(RESCAN_MS + 1 + 2 * RESCAN_MS + 1);
+    expect(look()?.textContent).toBe('Gửi'); // rescan 2 found a root: back to RESCAN_MS
+    byId('a')!.shadowRoot!.replaceChildren();
+    byId('b')!.attachShadow({ mode: 'open' }).append(...nodes('<div role="button">Gửi</div>'));
+    at(RESCAN_MS + 1 + 2 * RESCAN_MS + 1 + RESCAN_MS + 1);
+    expect(look()?.textContent).toBe('Gửi');
+    expect(MAX_RESCAN_MS).toBeGreaterThan(RESCAN_MS);
+    vi.restoreAllMocks();
   });
 
   it('finds an explicit role in a shadow root attached to a page element later, once the index rescans', () => {
