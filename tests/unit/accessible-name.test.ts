@@ -18,6 +18,8 @@ function load(markup: string): Document {
 
 const CORPUS = `<!doctype html><html><body>
 <button>Nộp hồ sơ</button>
+<button title="Đóng cửa sổ"></button><button title="Bỏ qua">  </button><div role="button">  Gửi
+  phản ánh <!-- ghi chú --></div><span role="link" title="Xem">Chi tiết</span><a href="/y" aria-label="Trang sau">›</a>
 <button aria-label="Đóng"><svg><title>x</title></svg></button>
 <a href="/tra-cuu">Tra cứu <b>hồ sơ</b></a>
 <a href="/x"><img src="a.png" alt="Trang chủ"></a>
