@@ -1,15 +1,14 @@
 import overlayCss from '../engine/overlay.css?inline';
 
 /**
- * Phones, on top of engine/overlay.css: every button a 44 px tap target (2.45em of its 18 px; "×"
- * is larger already; the extension's are 41.8 px, see README), and when the popover scrolls inside (a phone on its side, the keyboard open)
+ * Phones, on top of engine/overlay.css (whose buttons are 44 px tap targets already, as in the
+ * extension): when the popover scrolls inside (a phone on its side, the keyboard open)
  * the bar with the step's buttons stays pinned at its bottom edge, above "×" in a very short
  * popover, so "Tiếp" is always on screen and tappable.
  * Only in the widget: the content script also draws in frames taller than the screen (the e-form
  * frames), where a pinned bar can sit below what the page scrolls to.
  */
 const PHONE_CSS =
-  '.danbuoc-popover button:not(.danbuoc-close){min-height:2.45em;min-width:2.45em}' +
   '.danbuoc-popover{padding-bottom:0}' +
   '.danbuoc-popover .danbuoc-footer{position:sticky;bottom:0;z-index:1;padding-bottom:.7em;background:inherit}' +
   '.danbuoc-popover>button:not(.danbuoc-close){margin-bottom:.7em}' +

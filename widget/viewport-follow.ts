@@ -1,4 +1,4 @@
-import { uncoverFromPinnedBars } from '../engine/placement';
+import { overlaps, uncoverFromPinnedBars } from '../engine/placement';
 
 /**
  * Phones: with the on-screen keyboard open only part of the page is visible (the visual viewport).
@@ -11,8 +11,6 @@ import { uncoverFromPinnedBars } from '../engine/placement';
 const EDITABLE = 'input:not([type=button],[type=submit],[type=reset],[type=checkbox],[type=radio],[type=hidden]),textarea,select,[contenteditable=""],[contenteditable="true"]';
 const GAP = 8;
 export const FOLLOW_CLASS = 'danbuoc-vv';
-
-const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 export function fitPopover(popover: HTMLElement, vv: VisualViewport): void {
   popover.classList.remove(FOLLOW_CLASS);
