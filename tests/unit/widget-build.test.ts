@@ -16,13 +16,15 @@ import { describe, expect, it } from 'vitest';
  * checking only with data-public-key (0.5 KB), read-aloud the first time a step is read (2.1 KB).
  * A chunk carries no copy of the engine modules the main file already has (widget/shared.ts): it
  * receives them when it loads.
- * A tour run downloads main + guide, which is NOT yet within the issue's 20 KB: 24.6 KB (25,156 B:
- * main 9,061 + guide 16,095; 25,299 B before the terser settings and the phone sheet trim, 27,427 B
+ * A tour run downloads main + guide, which is NOT yet within the issue's 20 KB: 24.9 KB (25,546 B:
+ * main 9,060 + guide 16,486; 25,156 B before the lookup and observer work of issue 9 — a leaf's
+ * name without the walk, custom elements checked on each read, the rescan back-off, the pinned-bar
+ * check after the frame — 25,299 B before the terser settings and the phone sheet trim, 27,427 B
  * before the chunks shared the main file's modules, 29.3 KB before the split).
  * TOUR_RUN_CEILING holds that measured figure so it cannot grow unnoticed. See README "Widget".
  */
 const WIDGET_BUDGET_BYTES = 20 * 1024;
-const TOUR_RUN_CEILING_BYTES = 25_200;
+const TOUR_RUN_CEILING_BYTES = 25_600;
 
 const integrityFile = '.output/widget/integrity.json';
 if (!existsSync(integrityFile)) throw new Error(`${integrityFile} is missing: run "npm run build" before the unit tests`);
