@@ -51,7 +51,11 @@ function start(doc: Document): Listeners {
   function handle(records: MutationRecord[]) {
     for (const record of records) {
       if (record.attributeName === 'role') index.roled.add(record.target as Element);
-      for (const node of record.addedNodes) if (node instanceof Element) observe(collectShadowRoots(node, index.roots, [], index.roled, index.hostless));
+      const added = record.addedNodes;
+      for (let i = 0; i < added.length; i++) {
+        const node = added[i];
+        if (node instanceof Element) observe(collectShadowRoots(node, index.roots, [], index.roled, index.hostless));
+      }
     }
     observe(index.roots);
     for (const listener of [...listeners]) listener(records);

@@ -66,22 +66,25 @@ function attributeText(el: Element): string {
   return out;
 }
 
+/**
+ * NodeList.some, by index: a for…of or a spread over a NodeList costs several times as much, and it
+ * runs on every record of every batch of a page that changes every frame.
+ */
+function anyNode(nodes: NodeList, test: (node: Node) => boolean): boolean {
+  for (let i = 0; i < nodes.length; i++) if (test(nodes[i])) return true;
+  return false;
+}
+
 function mutationsMayMatter(needles: readonly Needle[], records: readonly MutationRecord[]): boolean {
   if (records.length > MAX_RECORDS || needles.some((needle) => needle.adjacent)) return true;
-  for (const record of records) {
-    const changed = record.type === 'childList' ? record.addedNodes : [record.target];
-    for (const node of changed) {
-      // Text is folded once per node, not once per needle.
-      const text = node instanceof Element ? '' : fold(node.nodeValue ?? '');
-      for (const needle of needles) {
-        if (node instanceof Element) {
-          // A class, style or hidden change can show an element that was there all along.
-          if (elementMatters(node, needle)) return true;
-        } else if (needle.words && textMatters(text, needle.words)) return true;
-      }
-    }
-  }
-  return false;
+  const matters = (node: Node): boolean => {
+    // A class, style or hidden change can show an element that was there all along.
+    if (node instanceof Element) return needles.some((needle) => elementMatters(node, needle));
+    // Text is folded once per node, not once per needle.
+    const text = fold(node.nodeValue ?? '');
+    return needles.some((needle) => needle.words !== undefined && textMatters(text, needle.words));
+  };
+  return records.some((record) => (record.type === 'childList' ? anyNode(record.addedNodes, matters) : matters(record.target)));
 }
 
 /** The relevance test for a lookup of any of these targets (a step's target and its skipIf, say). */
@@ -116,7 +119,7 @@ export function selectorMayMatter(selector: string): (records: readonly Mutation
       }
       return false;
     };
-    return records.some((r) => (r.type === 'childList' ? r.addedNodes.length > 0 && ([...r.addedNodes].some(isStyle) || near(r.target)) : near(r.target)));
+    return records.some((r) => (r.type === 'childList' ? r.addedNodes.length > 0 && (anyNode(r.addedNodes, isStyle) || near(r.target)) : near(r.target)));
   };
 }
 
@@ -130,7 +133,7 @@ export function removalMayMatter(element: Element): (records: readonly MutationR
   return (records) =>
     records.length > MAX_RECORDS ||
     records.some((r) => {
-      if (r.type === 'childList') return (r.removedNodes.length > 0 && !element.isConnected) || [...r.addedNodes, ...r.removedNodes].some(isStyle);
+      if (r.type === 'childList') return (r.removedNodes.length > 0 && !element.isConnected) || anyNode(r.addedNodes, isStyle) || anyNode(r.removedNodes, isStyle);
       return r.type === 'attributes' && (r.target === element || r.target.contains(element) || isStyle(r.target));
     });
 }

@@ -34,7 +34,8 @@ const live = new WeakMap<Document, LiveIndex>();
 export function collectShadowRoots(root: ParentNode, into: Set<ShadowRoot>, added: ShadowRoot[] = [], roled?: Set<Element>, hostless?: Set<Element>): ShadowRoot[] {
   const visit = (node: ParentNode) => {
     if (node instanceof Element) check(node);
-    for (const el of node.querySelectorAll('*')) check(el);
+    const all = node.querySelectorAll('*');
+    for (let i = 0; i < all.length; i++) check(all[i]);
   };
   const check = (el: Element) => {
     if (roled && el.hasAttribute('role')) roled.add(el);
