@@ -104,36 +104,55 @@ export function xlsxFiles(sheets: readonly Sheet[]): Array<[name: string, parts:
     columnWidths(sheet.rows).forEach(({ width }, i) => out.ascii(`<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`));
     out.ascii('</cols><sheetData>');
     let dateStyle = -1;
-    sheet.rows.forEach((row, r) => {
+    for (let r = 0; r < sheet.rows.length; r += 1) {
+      const row = sheet.rows[r];
       const header = r === 0;
+      // Attribute text between the cell's reference and its value; no string is built per cell.
       const bold = header ? ` s="${styleId(true, false)}"` : '';
+      const text = `"${bold} t="s"><v>`;
+      const number = `"${bold}><v>`;
       const rowNumber = String(r + 1);
       let open = false;
       for (let c = 0; c < row.length; c += 1) {
         const cell = row[c];
         if (cell === null || cell === undefined || (cell === '' && !header)) continue;
         if (!open) {
-          out.ascii(`<row r="${rowNumber}">`);
+          out.ascii('<row r="');
+          out.ascii(rowNumber);
+          out.ascii('">');
           open = true;
         }
-        const ref = (letters[c] ??= columnLetter(c)) + rowNumber;
+        out.ascii('<c r="');
+        out.ascii((letters[c] ??= columnLetter(c)));
+        out.ascii(rowNumber);
         if (typeof cell === 'string') {
           if (cell === '') {
-            out.ascii(`<c r="${ref}"${bold}/>`);
+            out.ascii(`"${bold}/>`);
             continue;
           }
           let id = strings.get(cell);
           if (id === undefined) strings.set(cell, (id = strings.size));
-          out.ascii(`<c r="${ref}"${bold} t="s"><v>${id}</v></c>`);
+          out.ascii(text);
+          out.ascii(String(id));
         } else if (typeof cell === 'number') {
-          out.ascii(`<c r="${ref}"${bold}><v>${String(cell)}</v></c>`);
+          out.ascii(number);
+          out.ascii(String(cell));
         } else {
           const style = header ? styleId(true, true) : dateStyle < 0 ? (dateStyle = styleId(false, true)) : dateStyle;
-          out.ascii(`<c r="${ref}" s="${style}"><v>${String(cell.getTime() / DAY_MS + EPOCH_SERIAL)}</v></c>`);
+          out.ascii('" s="');
+          out.ascii(String(style));
+          out.ascii('"><v>');
+          out.ascii(String(cell.getTime() / DAY_MS + EPOCH_SERIAL));
         }
+        out.ascii('</v></c>');
       }
-      out.ascii(open ? '</row>' : `<row r="${rowNumber}"/>`);
-    });
+      if (open) out.ascii('</row>');
+      else {
+        out.ascii('<row r="');
+        out.ascii(rowNumber);
+        out.ascii('"/>');
+      }
+    }
     out.ascii('</sheetData></worksheet>');
     return out.take();
   });
