@@ -1,5 +1,6 @@
 import type { Report } from './aggregate';
 import { BOM, csvLineEncoder, toCsv, type CsvCell, type CsvOptions, type CsvRow } from './csv';
+import { CsvBytes } from './csv-bytes';
 import { OUTCOMES, PERSONAL_FIELDS, REASONS, type Session, type TeamMember } from './schema';
 import {
   AGE_BAND_LABELS,
@@ -15,7 +16,7 @@ import {
 } from './strings';
 import type { Withdrawal } from './withdrawals';
 import { DEFAULT_CATALOGUE, taskTitleIndex, type TaskCatalogue } from './tasks';
-import { DEFAULT_TIME_ZONE, formatDate, formatDateTime, wallClockDate, type TimeZone } from './time';
+import { DEFAULT_TIME_ZONE, formatDate, formatDateTime, offsetMs, wallClockDate, type TimeZone } from './time';
 
 /**
  * Exports: the four report tables as rows (shared by CSV and XLSX), the session log (one row per
@@ -142,18 +143,18 @@ export function sessionLogHeader(options: ExportOptions = {}): string[] {
  * columns per task (a session without tasks gets one empty task row). `time` renders a timestamp:
  * a wall-clock Date for XLSX, text for CSV.
  */
-function forEachLogSession(
+function forEachLogSession<Time>(
   sessions: Iterable<Session>,
   options: ExportOptions,
-  time: (t: number) => CsvCell,
-  emit: (head: CsvCell[], tasks: CsvCell[][]) => void,
+  time: (t: number) => Time,
+  emit: (head: Array<CsvCell | Time>, tasks: Array<CsvCell | Time>[]) => void,
 ): void {
   const titles = taskTitleIndex(options.catalogue ?? DEFAULT_CATALOGUE);
   const personal = options.personal === 'include';
-  const noTask: CsvCell[][] = [['', '', '', '', '', null]];
+  const noTask: Array<CsvCell | Time>[] = [['', '', '', '', '', null]];
   for (const s of sessions) {
     const c = s.citizen;
-    const head: CsvCell[] = [
+    const head: Array<CsvCell | Time> = [
       s.id,
       s.deskId,
       s.memberId,
@@ -167,7 +168,7 @@ function forEachLogSession(
     ];
     if (personal) head.push(c?.name ?? '', c?.idNumber ?? '', c?.phone ?? '', c?.note ?? '');
     const tasks = s.tasks.length
-      ? s.tasks.map((task): CsvCell[] => [
+      ? s.tasks.map((task): Array<CsvCell | Time> => [
           task.taskId,
           titles.get(task.taskId)?.vi ?? task.taskId,
           OUTCOME_LABELS[task.outcome].vi,
@@ -205,6 +206,56 @@ export function sessionLogCsvLines(sessions: Iterable<Session>, options: ExportO
     for (const task of tasks) lines.push(`${prefix}${line(task)}\r\n`);
   });
   return lines;
+}
+
+/** A session-log time in the byte writer: the instant in local time, written by `CsvBytes.wallClock`. */
+class LocalTime {
+  constructor(readonly ms: number) {}
+}
+
+/**
+ * The session log written as UTF-8 bytes by `CsvBytes` (sessions/csv-bytes.ts), for exports too
+ * large to build as text: byte for byte `sessionLogCsv` encoded as UTF-8, a test holds them equal.
+ * Write the header once, then the sessions in as many calls as wanted; `take()` hands the bytes
+ * over as Blob parts.
+ */
+export function sessionLogCsvWriter(options: ExportOptions & CsvOptions = {}) {
+  const tz = options.timeZone ?? DEFAULT_TIME_ZONE;
+  const offset = offsetMs(tz);
+  const out = new CsvBytes(options);
+  const cells = (row: ReadonlyArray<CsvCell | LocalTime>) => {
+    for (let i = 0; i < row.length; i += 1) {
+      if (i) out.delimiter();
+      const cell = row[i];
+      if (cell instanceof LocalTime) out.wallClock(cell.ms);
+      else out.cell(cell);
+    }
+  };
+  return {
+    header(): void {
+      if (options.bom ?? true) out.bom();
+      cells(sessionLogHeader(options));
+      out.lineEnd();
+    },
+    sessions(sessions: Iterable<Session>): void {
+      forEachLogSession(sessions, options, (t) => new LocalTime(t + offset), (head, tasks) => {
+        // The session's columns are written once and copied onto its other tasks' lines.
+        out.startRun();
+        cells(head);
+        out.delimiter();
+        out.endRun();
+        for (let k = 0; k < tasks.length; k += 1) {
+          if (k && !out.again()) {
+            cells(head);
+            out.delimiter();
+          }
+          cells(tasks[k]);
+          out.lineEnd();
+        }
+      });
+    },
+    take: () => out.take(),
+  };
 }
 
 /** The session log as one CSV string (BOM, CRLF, RFC 4180). */

@@ -60,6 +60,40 @@ export async function readRecords(adapter: StorageAdapter, now: number): Promise
   };
 }
 
+const byStartThenId = (a: Session, b: Session) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * `list` ordered by start time, then id. A comparator sort of 100,000 records takes ~150 ms; here
+ * each start (minus the earliest) times 2^k plus the record's index is one number, sorted natively
+ * as a Float64Array, so records with the same start keep index order and only those runs are then
+ * ordered by id. Spans too long for the packed number to stay exact (> ~2 years at 100,000
+ * records) take the comparator sort.
+ */
+export function byStart(list: Session[]): Session[] {
+  const n = list.length;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i += 1) {
+    const t = list[i].startedAt;
+    if (t < lo) lo = t;
+    if (t > hi) hi = t;
+  }
+  const scale = 2 ** Math.ceil(Math.log2(Math.max(2, n)));
+  if (n < 2 || (hi - lo + 1) * scale > Number.MAX_SAFE_INTEGER) return list.sort(byStartThenId);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i += 1) keys[i] = (list[i].startedAt - lo) * scale + i;
+  keys.sort();
+  const sorted = new Array<Session>(n);
+  for (let i = 0; i < n; i += 1) sorted[i] = list[keys[i] % scale];
+  for (let i = 0; i < n; ) {
+    let j = i + 1;
+    while (j < n && sorted[j].startedAt === sorted[i].startedAt) j += 1;
+    if (j - i > 1) sorted.splice(i, j - i, ...sorted.slice(i, j).sort(byStartThenId));
+    i = j;
+  }
+  return sorted;
+}
+
 export interface RecordsInfo {
   count: number;
   /** Every record in quarantine (this load's and earlier ones): shown, never dropped. */
@@ -120,11 +154,11 @@ export class RecordsStore {
     return [...this.sessions.values()];
   }
 
-  /** The sessions that started in [from, to), oldest first: the CSV/XLSX session log. */
+  /** The sessions that started in [from, to), oldest first (then by id): the CSV/XLSX session log. */
   inPeriod(from: number, to: number): Session[] {
     const picked: Session[] = [];
     for (const s of this.sessions.values()) if (s.startedAt >= from && s.startedAt < to) picked.push(s);
-    return picked.sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return byStart(picked);
   }
 
   retention(now: number, months: number): { purgeCount: number; cutoff: number } {

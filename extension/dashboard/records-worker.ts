@@ -1,11 +1,10 @@
-import writeXlsxFile from 'write-excel-file/browser';
 import { backupJson, xlsxSheets } from '../../sessions';
 import { onSessionsChanged, type SessionsChange } from '../sessions-db/changes';
 import { IdbStorage } from '../sessions-db/idb-storage';
 import { sessionLogCsvParts } from './csv-chunks';
 import type { FromWorker, RecordsAnswers, RecordsRequest, ToWorker } from './records-protocol';
 import { RecordsStore } from './records-store';
-import { toWorkbook } from './xlsx';
+import { xlsxBlob } from './xlsx-writer';
 
 /**
  * The dashboard's records worker: reads and validates every session record once, keeps them
@@ -14,7 +13,6 @@ import { toWorkbook } from './xlsx';
  * after another: an export sees the records of one moment, never a half-applied change.
  */
 const CSV_TYPE = 'text/csv;charset=utf-8';
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const post = (message: FromWorker) => (self as unknown as Worker).postMessage(message);
 const store = new RecordsStore();
@@ -64,9 +62,9 @@ async function answer(id: number, request: RecordsRequest): Promise<RecordsAnswe
       progress(0.1);
       const sheets = xlsxSheets(request.report, sessions, { members: request.meta.members });
       progress(0.4);
-      const blob = await writeXlsxFile(toWorkbook(sheets)).toBlob();
+      const blob = await xlsxBlob(sheets);
       progress(1);
-      return blob.type ? blob : new Blob([blob], { type: XLSX_TYPE });
+      return blob;
     }
     case 'backup':
       return new Blob([backupJson(store.all(), { deskId: request.meta.deskId, exportedAt: request.meta.now, withdrawn: request.meta.withdrawn })], { type: 'application/json' });

@@ -4,7 +4,9 @@ import type { Sheet } from '../../sessions';
 /**
  * The domain's export sheets (sessions/export.ts `xlsxSheets`) as write-excel-file sheets: header
  * row in bold and frozen, columns sized to their text, times shown as Vietnamese date-times
- * (the cells are wall-clock Dates, see sessions/time.ts). Pure, so it is unit-tested.
+ * (the cells are wall-clock Dates, see sessions/time.ts). Pure, so it is unit-tested. The records
+ * worker writes the file with xlsx-writer.ts, whose parts are tested to be exactly what
+ * write-excel-file makes of `toWorkbook(sheets)`: this is the reference it is held to.
  */
 export const XLSX_DATE_FORMAT = 'dd/mm/yyyy hh:mm';
 const SAMPLE_ROWS = 300;

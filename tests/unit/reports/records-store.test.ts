@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readRecords, RecordsStore } from '../../../extension/dashboard/records-store';
+import { byStart, readRecords, RecordsStore } from '../../../extension/dashboard/records-store';
 import { backupJson, MemoryStorage, recountTallies, withdrawalCode } from '../../../sessions';
-import { session, vn } from '../sessions/helpers';
+import { session, uuid, vn } from '../sessions/helpers';
 
 /**
  * The records worker's store: loaded once, then a change that names its session records is applied
@@ -77,5 +78,23 @@ describe('RecordsStore answers', () => {
     const { a, store } = await seeded();
     const plan = store.planImport('x.json', backupJson([a, session()], { deskId: 'ban-02', exportedAt: now }), { settings: undefined, withdrawn: [] }, now);
     expect(plan.ok && plan.counts).toMatchObject({ added: 1 });
+  });
+});
+
+describe('byStart: the session log order', () => {
+  const byStartThenId = (a: { startedAt: number; id: string }, b: { startedAt: number; id: string }) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+  it('orders by start time, then id, as a comparator sort would, over short and very long spans', () => {
+    const base = vn(2026, 3, 1);
+    // Offsets up to 2^45 ms (~1,100 years) force the comparator fallback; small ones share starts.
+    const offset = fc.oneof(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 40 * 86_400_000 }), fc.integer({ min: 0, max: 2 ** 45 }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(offset, fc.integer({ min: 0, max: 50 })), { maxLength: 300 }), (rows) => {
+        const sessions = rows.map(([t, n], i) => ({ ...session({ startedAt: base + t }), id: uuid(n * 1000 + i) }));
+        const expected = [...sessions].sort(byStartThenId).map((s) => s.id);
+        expect(byStart([...sessions]).map((s) => s.id)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
