@@ -135,7 +135,12 @@ function nameSources(el: Element): string {
 function nameMatches(el: Element, wanted: string, partial?: boolean, container?: boolean): boolean {
   if (!fold(nameSources(el)).includes(wanted)) return false;
   const same = (candidate: string) => (partial ? candidate.includes(wanted) : candidate === wanted);
-  return same(fold(accessibleName(el))) || (!container && same(fold(el.textContent ?? '')));
+  return same(fold(accessibleName(el))) || (!container && same(fold(shownText(el))));
+}
+
+/** What a citizen reads on the element: a closed <select> shows its chosen option, not every option. */
+function shownText(el: Element): string {
+  return el instanceof HTMLSelectElement ? (el.selectedOptions[0]?.text ?? '') : (el.textContent ?? '');
 }
 
 /** Named by their author (aria-label, a heading), never by all the text inside them. */

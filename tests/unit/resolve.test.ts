@@ -33,6 +33,14 @@ beforeEach(() => {
 });
 
 describe('role + name', () => {
+  it('names a closed <select> by the option it shows, never by the text of every option', () => {
+    page(`<select id="agency"><option>Chọn cơ quan</option><option>UBND tỉnh Lào Cai</option></select>`);
+    expect(find({ role: 'combobox', name: 'tỉnh', partial: true }), 'an option the citizen cannot see').toBeNull();
+    expect(find({ role: 'combobox', name: 'Chọn cơ quan' })).toBe(byId('agency'));
+    page(`<select id="agency"><option>Chọn cơ quan</option><option selected>UBND tỉnh Lào Cai</option></select>`);
+    expect(find({ role: 'combobox', name: 'tỉnh', partial: true })).toBe(byId('agency'));
+  });
+
   it('takes a section for a region only when it is named, as browsers do', () => {
     page(`<section id="plain"><p>Tin tức</p></section><section id="named" aria-label="Kết quả tìm kiếm"><p>x</p></section>`);
     expect(find({ role: 'region' })).toBe(byId('named'));
