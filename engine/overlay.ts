@@ -237,9 +237,10 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
     if (main && !view.passive && settling && !isPinned(main)) {
       const dy = scrollToMakeRoom(boxOf(main), size().height, vp.height);
       if (dy) {
+        // Scrolled to make room (rare: the page has already laid out again): the header check now.
         window.scrollBy({ top: dy, behavior: 'instant' });
+        uncoverFromPinnedBars(main);
         instance?.refresh();
-        uncoverAfterPaint(main);
       }
     }
     const target = main ? boxOf(main) : undefined;
@@ -348,7 +349,7 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
    * browser compute the whole page's paint properties first. On a big page that changes every frame
    * that costs the very frame the highlight must appear in (15–30 ms at 10,000 elements), so the
    * test waits until that frame is painted, when the page is clean and it is cheap; a covered
-   * target is then scrolled clear one frame later.
+   * target is then scrolled clear one frame later and the popover placed again.
    */
   function uncoverAfterPaint(main: Element) {
     cancelAnimationFrame(uncoverFrame);
@@ -359,7 +360,8 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
         if (!view || (view.element ?? view.keepClear?.[0]) !== main) return;
         if (!uncoverFromPinnedBars(main)) return;
         instance?.refresh();
-        place(false);
+        // The page moved under the popover: settle it again, so it keeps password boxes clear.
+        place();
       }),
     );
   }
