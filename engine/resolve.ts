@@ -1,4 +1,4 @@
-import { accessibleName, roleOf } from './accessible-name';
+import { accessibleName, namedByText, roleOf } from './accessible-name';
 import { FORM_CONTROLS, interactiveAncestor, roleSelector, selectByTag } from './roles';
 import type { ScopeStrategy, Target, TargetStrategy } from './schema';
 import { fold } from './text';
@@ -89,7 +89,7 @@ const GUIDE_UI = '.danbuoc-popover,.danbuoc-live';
  */
 function selectAll(roots: ParentNode[], selector: string, keep: (el: Element) => boolean): Element[] {
   const roled = roleIndex(((roots[0] as Node).ownerDocument ?? roots[0]) as Document);
-  return roots.flatMap((root) => [...selectByTag(root, selector, roled)].filter(keep).sort((a, b) => (a.compareDocumentPosition(b) & 2 ? 1 : -1)));
+  return roots.flatMap((root) => selectByTag(root, selector, keep, roled).sort((a, b) => (a.compareDocumentPosition(b) & 2 ? 1 : -1)));
 }
 
 function queryAll(roots: ParentNode[], selector: string): Element[] {
@@ -123,19 +123,58 @@ function nameSources(el: Element): string {
     for (const id of ids.split(/\s+/)) out += ` ${(id && root.getElementById?.(id)?.textContent) || ''}`;
   }
   const labels = (el as HTMLInputElement).labels;
-  if (labels) for (const label of labels) out += ` ${label.textContent}`;
+  if (labels) for (let i = 0; i < labels.length; i++) out += ` ${labels[i].textContent}`;
   return out;
 }
 
+/** An element whose name may come from more than its text: a naming attribute, aria-labelledby, an id a label's for= names. */
+const SOURCED = `${NAMED},[aria-labelledby],[id]`;
+
 /**
- * The accessible name, or else the element's own visible text: accname as written (and
- * engine/accessible-name.ts) drops an element's self-reference in aria-labelledby ("label-id own-id",
- * common on portal dropdowns) where browsers keep it, so the text a citizen sees on the control counts too.
+ * A test for one lookup of whether an element's accessible name, or else its own visible text, is
+ * (partial: contains) `wanted`, folded: accname as written (and engine/accessible-name.ts) drops an
+ * element's self-reference in aria-labelledby ("label-id own-id", common on portal dropdowns) where
+ * browsers keep it, so the text a citizen sees on the control counts too. Containers are named by
+ * their name only. Valid while the page does not change: the folds of texts met, and whether a tree
+ * scope has a <label> without for= (one that labels the control inside it), are kept for the lookup.
  */
-function nameMatches(el: Element, wanted: string, partial?: boolean, container?: boolean): boolean {
-  if (!fold(nameSources(el)).includes(wanted)) return false;
+function nameTest(wanted: string, partial?: boolean, container?: boolean): (el: Element) => boolean {
+  const folds = new Map<string, string>();
+  const folded = (text: string) => {
+    let out = folds.get(text);
+    if (out === undefined) folds.set(text, (out = fold(text)));
+    return out;
+  };
+  const holders = new Map<Node, boolean>();
+  const holdsLabels = (scope: Node) => {
+    let out = holders.get(scope);
+    if (out === undefined) {
+      // Outside a document or shadow root, `labels` is not worth guessing: read it. A document keeps its tag collections.
+      out = scope.nodeType !== 11;
+      if (scope.nodeType === 9 || !out) {
+        const labels = scope.nodeType === 9 ? (scope as Document).getElementsByTagName('label') : (scope as ShadowRoot).querySelectorAll('label');
+        out = false;
+        for (let i = 0; i < labels.length && !out; i++) out = !labels[i].hasAttribute('for');
+      }
+      holders.set(scope, out);
+    }
+    return out;
+  };
   const same = (candidate: string) => (partial ? candidate.includes(wanted) : candidate === wanted);
-  return same(fold(accessibleName(el))) || (!container && same(fold(shownText(el))));
+  return (el) => {
+    const text = el.textContent ?? '';
+    // Most candidates are a leaf with no other source than its text (no label holds them): its fold
+    // rules it out, or in when that text counts or is its name too.
+    if (!el.firstElementChild && !el.matches(SOURCED) && !(holdsLabels(el.getRootNode()) && el.closest('label'))) {
+      const own = folded(text);
+      if (!own.includes(wanted)) return false;
+      // (What a <select> shows is its chosen option, not its text.)
+      if ((!container && same(own) && !(el instanceof HTMLSelectElement)) || namedByText(el)) return same(own);
+    } else if (!folded(nameSources(el)).includes(wanted)) return false;
+    const name = accessibleName(el);
+    const shown = shownText(el);
+    return same(folded(name)) || (!container && shown !== name && same(folded(shown)));
+  };
 }
 
 /** What a citizen reads on the element: a closed <select> shows its chosen option, not every option. */
@@ -148,14 +187,15 @@ const CONTAINERS = new Set(['dialog', 'form', 'region', 'list', 'listbox', 'tabl
 
 function byRole(roots: ParentNode[], strategy: ScopeStrategy): Element[] {
   const role = strategy.role!;
-  const wanted = strategy.name !== undefined ? fold(strategy.name) : undefined;
-  return selectAll(roots, roleSelector(role), (el) => roleOf(el) === role && (wanted === undefined || nameMatches(el, wanted, strategy.partial, CONTAINERS.has(role))));
+  const named = strategy.name !== undefined && nameTest(fold(strategy.name), strategy.partial, CONTAINERS.has(role));
+  return selectAll(roots, roleSelector(role), (el) => roleOf(el) === role && (!named || named(el)));
 }
 
 function byLabel(roots: ParentNode[], label: string, partial?: boolean): Element[] {
   const wanted = fold(label);
+  const named = nameTest(wanted, partial);
   return selectAll(roots, FORM_CONTROLS, (el) => {
-    if (nameMatches(el, wanted, partial)) return true;
+    if (named(el)) return true;
     const placeholder = fold(el.getAttribute('placeholder') ?? '');
     return partial ? placeholder.includes(wanted) : placeholder === wanted;
   });

@@ -25,41 +25,51 @@ export const FORM_CONTROLS =
   'input:not([type=hidden]),textarea,select,[role=textbox],[role=searchbox],[role=combobox],[contenteditable=""],[contenteditable=true]';
 
 /**
- * What `root.querySelectorAll(selector)` finds for the selector lists of this module (roleSelector,
- * FORM_CONTROLS), in no particular order. Under a document or an element, the parts that start with
- * a tag read the browser's cached tag collections instead of matching every element of the page
- * against every part; a lone [role…] part reads `roled`, the live index of elements with a role
- * attribute, when a deep observer keeps one.
+ * The elements `root.querySelectorAll(selector)` finds for the selector lists of this module
+ * (roleSelector, FORM_CONTROLS) that `keep` accepts, each tried once, in no particular order. Under a
+ * document or an element, the parts that start with a tag read the browser's cached tag collections
+ * instead of matching every element of the page against every part; a lone [role…] part reads
+ * `roled`, the live index of elements with a role attribute, when a deep observer keeps one.
  */
-export function selectByTag(root: ParentNode, selector: string, roled?: Set<Element>): Set<Element> {
-  if (!('getElementsByTagName' in root)) return new Set(root.querySelectorAll(selector));
+export function selectByTag(root: ParentNode, selector: string, keep: (el: Element) => boolean, roled?: Set<Element>): Element[] {
+  if (!('getElementsByTagName' in root)) return [...root.querySelectorAll(selector)].filter(keep);
   const { attributes, tagged } = partsOf(selector);
-  const out = new Set<Element>();
+  const out: Element[] = [];
+  // Elements the [attribute…] parts select: a tagged part may select them again.
+  const seen = new Set<Element>();
   if (roled && /^\[role[^,]*$/.test(attributes)) {
     for (const el of roled) {
       if (!el.isConnected) roled.delete(el);
-      else if (el !== root && (root.nodeType === 9 ? el.getRootNode() === root : (root as Element).contains(el)) && el.matches(attributes)) out.add(el);
+      else if (el !== root && el.matches(attributes) && (root.nodeType === 9 ? el.getRootNode() === root : (root as Element).contains(el))) seen.add(el);
     }
-  } else if (attributes) for (const el of root.querySelectorAll(attributes)) out.add(el);
+  } else if (attributes) {
+    const els = root.querySelectorAll(attributes);
+    for (let i = 0, n = els.length; i < n; i++) seen.add(els[i]);
+  }
+  for (const el of seen) if (keep(el)) out.push(el);
   for (const [tag, part] of tagged) {
     // Indexed: iterating a live HTMLCollection with for…of costs about 6× as much.
     const els = (root as Element).getElementsByTagName(tag);
-    for (let i = 0, n = els.length; i < n; i++) if (part === tag || els[i].matches(part)) out.add(els[i]);
+    for (let i = 0, n = els.length; i < n; i++) {
+      const el = els[i];
+      if ((part === tag || el.matches(part)) && !(seen.size && seen.has(el)) && keep(el)) out.push(el);
+    }
   }
   return out;
 }
 
-/** A selector list split once: its [attribute…] parts joined, and each part that starts with a tag. */
+/** A selector list split once: its [attribute…] parts joined, and per tag the parts that start with it, joined. */
 const compiled = new Map<string, { attributes: string; tagged: Array<[string, string]> }>();
 function partsOf(selector: string) {
   let parts = compiled.get(selector);
   if (!parts) {
     const list = selector.split(',');
-    const tagged = list.flatMap((part): Array<[string, string]> => {
+    const byTag = new Map<string, string[]>();
+    for (const part of list) {
       const tag = /^[a-z]\w*/.exec(part)?.[0];
-      return tag ? [[tag, part]] : [];
-    });
-    parts = { attributes: list.filter((part) => part[0] === '[').join(), tagged };
+      if (tag) byTag.set(tag, [...(byTag.get(tag) ?? []), part]);
+    }
+    parts = { attributes: list.filter((part) => part[0] === '[').join(), tagged: [...byTag].map(([tag, all]) => [tag, all.join()]) };
     compiled.set(selector, parts);
   }
   return parts;
