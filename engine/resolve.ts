@@ -136,36 +136,30 @@ const SOURCED = `${NAMED},[aria-labelledby],[id]`;
  * element's self-reference in aria-labelledby ("label-id own-id", common on portal dropdowns) where
  * browsers keep it, so the text a citizen sees on the control counts too. Containers are named by
  * their name only. Valid while the page does not change: the folds of texts met, and whether a tree
- * scope has a <label> without for= (one that labels the control inside it), are kept for the lookup.
+ * scope searched has a <label> without for=, are kept for the lookup.
  */
-function nameTest(wanted: string, partial?: boolean, container?: boolean): (el: Element) => boolean {
+function nameTest(roots: ParentNode[], wanted: string, partial?: boolean, container?: boolean): (el: Element) => boolean {
   const folds = new Map<string, string>();
   const folded = (text: string) => {
     let out = folds.get(text);
     if (out === undefined) folds.set(text, (out = fold(text)));
     return out;
   };
-  const holders = new Map<Node, boolean>();
-  const holdsLabels = (scope: Node) => {
-    let out = holders.get(scope);
-    if (out === undefined) {
-      // Outside a document or shadow root, `labels` is not worth guessing: read it. A document keeps its tag collections.
-      out = scope.nodeType !== 11;
-      if (scope.nodeType === 9 || !out) {
-        const labels = scope.nodeType === 9 ? (scope as Document).getElementsByTagName('label') : (scope as ShadowRoot).querySelectorAll('label');
-        out = false;
-        for (let i = 0; i < labels.length && !out; i++) out = !labels[i].hasAttribute('for');
-      }
-      holders.set(scope, out);
-    }
-    return out;
-  };
+  // Whether a tree scope searched has a <label> without for= (one that names the control it holds).
+  const holders = roots.some((root) => {
+    const scope = (root as Node).getRootNode();
+    // Outside a document or shadow root, `labels` is not worth guessing: read it. A document keeps its tag collections.
+    if (scope.nodeType !== 9 && scope.nodeType !== 11) return true;
+    const labels = scope.nodeType === 9 ? (scope as Document).getElementsByTagName('label') : (scope as ShadowRoot).querySelectorAll('label');
+    for (let i = 0; i < labels.length; i++) if (!labels[i].hasAttribute('for')) return true;
+    return false;
+  });
   const same = (candidate: string) => (partial ? candidate.includes(wanted) : candidate === wanted);
   return (el) => {
     const text = el.textContent ?? '';
     // Most candidates are a leaf with no other source than its text (no label holds them): its fold
     // rules it out, or in when that text counts or is its name too.
-    if (!el.firstElementChild && !el.matches(SOURCED) && !(holdsLabels(el.getRootNode()) && el.closest('label'))) {
+    if (!el.firstElementChild && !el.matches(SOURCED) && !(holders && el.closest('label'))) {
       const own = folded(text);
       if (!own.includes(wanted)) return false;
       // (What a <select> shows is its chosen option, not its text.)
@@ -187,13 +181,13 @@ const CONTAINERS = new Set(['dialog', 'form', 'region', 'list', 'listbox', 'tabl
 
 function byRole(roots: ParentNode[], strategy: ScopeStrategy): Element[] {
   const role = strategy.role!;
-  const named = strategy.name !== undefined && nameTest(fold(strategy.name), strategy.partial, CONTAINERS.has(role));
+  const named = strategy.name !== undefined && nameTest(roots, fold(strategy.name), strategy.partial, CONTAINERS.has(role));
   return selectAll(roots, roleSelector(role), (el) => roleOf(el) === role && (!named || named(el)));
 }
 
 function byLabel(roots: ParentNode[], label: string, partial?: boolean): Element[] {
   const wanted = fold(label);
-  const named = nameTest(wanted, partial);
+  const named = nameTest(roots, wanted, partial);
   return selectAll(roots, FORM_CONTROLS, (el) => {
     if (named(el)) return true;
     const placeholder = fold(el.getAttribute('placeholder') ?? '');
