@@ -175,16 +175,13 @@ function computeText(el: Element, walk: Walk): string {
 /** Tags whose name comes from somewhere other than their content (nativeName). */
 const NATIVELY_NAMED = new Set(['input', 'select', 'textarea', 'img', 'area', 'fieldset', 'table', 'figure']);
 
-/** Whether `el` is a leaf named by its own text (else its title), as most buttons and links are. */
-export function namedByText(el: Element): boolean {
-  if (el.firstElementChild || el.shadowRoot || el.hasAttribute('aria-labelledby') || el.hasAttribute('aria-label') || NATIVELY_NAMED.has(tagOf(el)) || el instanceof SVGElement) return false;
-  const role = roleOf(el);
-  return role !== null && NAME_FROM_CONTENT.has(role);
-}
+/** Whether a leaf without aria-label(ledby) and with this role is named by its own text (else its title), as most buttons and links are. */
+export const namedByText = (el: Element, role: string | null): boolean =>
+  !el.shadowRoot && !NATIVELY_NAMED.has(tagOf(el)) && !(el instanceof SVGElement) && role !== null && NAME_FROM_CONTENT.has(role);
 
 /** The accessible name of `el`, whitespace collapsed. */
 export function accessibleName(el: Element): string {
   // The same answer as the walk, without it.
-  if (namedByText(el)) return collapse(el.textContent ?? '') || collapse(el.getAttribute('title') ?? '');
+  if (!el.firstElementChild && !el.hasAttribute('aria-labelledby') && !el.hasAttribute('aria-label') && namedByText(el, roleOf(el))) return collapse(el.textContent ?? '') || collapse(el.getAttribute('title') ?? '');
   return computeText(el, { visited: new Set(), referenced: false, inContent: false });
 }

@@ -135,10 +135,11 @@ const SOURCED = `${NAMED},[aria-labelledby],[id]`;
  * (partial: contains) `wanted`, folded: accname as written (and engine/accessible-name.ts) drops an
  * element's self-reference in aria-labelledby ("label-id own-id", common on portal dropdowns) where
  * browsers keep it, so the text a citizen sees on the control counts too. Containers are named by
- * their name only. Valid while the page does not change: the folds of texts met, and whether a tree
+ * their name only. `role`: the role every element tested has (byRole). Valid while the page does not change: the folds of texts met, and whether a tree
  * scope searched has a <label> without for=, are kept for the lookup.
  */
-function nameTest(roots: ParentNode[], wanted: string, partial?: boolean, container?: boolean): (el: Element) => boolean {
+function nameTest(roots: ParentNode[], wanted: string, partial?: boolean, role?: string): (el: Element) => boolean {
+  const container = role !== undefined && CONTAINERS.has(role);
   const folds = new Map<string, string>();
   const folded = (text: string) => {
     let out = folds.get(text);
@@ -163,7 +164,7 @@ function nameTest(roots: ParentNode[], wanted: string, partial?: boolean, contai
       const own = folded(text);
       if (!own.includes(wanted)) return false;
       // (What a <select> shows is its chosen option, not its text.)
-      if ((!container && same(own) && !(el instanceof HTMLSelectElement)) || namedByText(el)) return same(own);
+      if ((!container && same(own) && !(el instanceof HTMLSelectElement)) || namedByText(el, role ?? roleOf(el))) return same(own);
     } else if (!folded(nameSources(el)).includes(wanted)) return false;
     const name = accessibleName(el);
     const shown = shownText(el);
@@ -181,7 +182,7 @@ const CONTAINERS = new Set(['dialog', 'form', 'region', 'list', 'listbox', 'tabl
 
 function byRole(roots: ParentNode[], strategy: ScopeStrategy): Element[] {
   const role = strategy.role!;
-  const named = strategy.name !== undefined && nameTest(roots, fold(strategy.name), strategy.partial, CONTAINERS.has(role));
+  const named = strategy.name !== undefined && nameTest(roots, fold(strategy.name), strategy.partial, role);
   return selectAll(roots, roleSelector(role), (el) => roleOf(el) === role && (!named || named(el)));
 }
 
