@@ -31,6 +31,9 @@ export const FORM_CONTROLS =
  * instead of matching every element of the page against every part; a lone [role…] part reads
  * `roled`, the live index of elements with a role attribute, when a deep observer keeps one.
  */
+/** Each role index's size when its disconnected elements were last dropped. */
+const pruned = new WeakMap<Set<Element>, number>();
+
 export function selectByTag(root: ParentNode, selector: string, keep: (el: Element) => boolean, roled?: Set<Element>): Element[] {
   if (!('getElementsByTagName' in root)) return [...root.querySelectorAll(selector)].filter(keep);
   const { attributes, tagged } = partsOf(selector);
@@ -38,9 +41,15 @@ export function selectByTag(root: ParentNode, selector: string, keep: (el: Eleme
   // Elements the [attribute…] parts select: a tagged part may select them again.
   const seen = new Set<Element>();
   if (roled && /^\[role[^,]*$/.test(attributes)) {
+    // isConnected costs more than matches: asked of the elements that match, and of all only when the index has doubled.
+    if (roled.size > 2 * (pruned.get(roled) ?? 0)) {
+      for (const el of roled) if (!el.isConnected) roled.delete(el);
+      pruned.set(roled, roled.size);
+    }
     for (const el of roled) {
+      if (el === root || !el.matches(attributes)) continue;
       if (!el.isConnected) roled.delete(el);
-      else if (el !== root && el.matches(attributes) && (root.nodeType === 9 ? el.getRootNode() === root : (root as Element).contains(el))) seen.add(el);
+      else if (root.nodeType === 9 ? el.getRootNode() === root : (root as Element).contains(el)) seen.add(el);
     }
   } else if (attributes) {
     const els = root.querySelectorAll(attributes);

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { observeDeep } from '../../engine/observe';
-import { MAX_RESCAN_MS, RESCAN_MS } from '../../engine/shadow-index';
+import { MAX_RESCAN_MS, RESCAN_MS, roleIndex } from '../../engine/shadow-index';
 import { findAll, resolveStrategy, resolveTarget } from '../../engine/resolve';
 import type { Target, TargetStrategy } from '../../engine/schema';
 
@@ -322,6 +322,17 @@ describe('while a deep observer watches the page (elements with a role read from
     expect(find({ role: 'button', name: 'Xem', within: { css: 'section' } })).toBe(byId('d2'));
     byId('d1')!.remove();
     expect(find({ role: 'button', name: 'Xem' })).toBe(byId('d2'));
+  });
+
+  it('drops the removed elements with a role from the index once it has doubled, those of other roles too', () => {
+    page(`<ul id="old">${'<li role="listitem">Hồ sơ</li>'.repeat(4)}</ul><div role="button" id="d">Xem</div>`);
+    expect(find({ role: 'button', name: 'Xem' })).toBe(byId('d'));
+    byId('old')!.remove();
+    byId('d')!.after(...nodes(`<ul>${'<li role="listitem">Hồ sơ</li>'.repeat(8)}</ul>`));
+    expect(find({ role: 'button', name: 'Xem' })).toBe(byId('d'));
+    const index = [...roleIndex(document)!];
+    expect(index.filter((el) => !el.isConnected)).toEqual([]);
+    expect(index).toHaveLength(9);
   });
 
   it('finds an explicit role in an open shadow root once, after the page itself, as without the index', () => {
