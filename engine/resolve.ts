@@ -123,7 +123,7 @@ function nameSources(el: Element): string {
     for (const id of ids.split(/\s+/)) out += ` ${(id && root.getElementById?.(id)?.textContent) || ''}`;
   }
   const labels = (el as HTMLInputElement).labels;
-  if (labels) for (let i = 0; i < labels.length; i++) out += ` ${labels[i].textContent}`;
+  if (labels) for (const label of labels) out += ` ${label.textContent}`;
   return out;
 }
 
@@ -135,8 +135,9 @@ const SOURCED = `${NAMED},[aria-labelledby],[id]`;
  * (partial: contains) `wanted`, folded: accname as written (and engine/accessible-name.ts) drops an
  * element's self-reference in aria-labelledby ("label-id own-id", common on portal dropdowns) where
  * browsers keep it, so the text a citizen sees on the control counts too. Containers are named by
- * their name only. `role`: the role every element tested has (byRole). Valid while the page does not change: the folds of texts met, and whether a tree
- * scope searched has a <label> without for=, are kept for the lookup.
+ * their name only. `role`: the role every element tested has (byRole). Valid while the page does not
+ * change: the folds of texts met, and whether a tree scope searched has a <label> without for=, are
+ * kept for the lookup.
  */
 function nameTest(roots: ParentNode[], wanted: string, partial?: boolean, role?: string): (el: Element) => boolean {
   const container = role !== undefined && CONTAINERS.has(role);
@@ -148,12 +149,11 @@ function nameTest(roots: ParentNode[], wanted: string, partial?: boolean, role?:
   };
   // Whether a tree scope searched has a <label> without for= (one that names the control it holds).
   const holders = roots.some((root) => {
-    const scope = (root as Node).getRootNode();
-    // Outside a document or shadow root, `labels` is not worth guessing: read it. A document keeps its tag collections.
-    if (scope.nodeType !== 9 && scope.nodeType !== 11) return true;
-    const labels = scope.nodeType === 9 ? (scope as Document).getElementsByTagName('label') : (scope as ShadowRoot).querySelectorAll('label');
+    const scope = (root as Node).getRootNode() as Document;
+    const labels = scope.nodeType === 9 ? scope.getElementsByTagName('label') : scope.querySelectorAll('label');
     for (let i = 0; i < labels.length; i++) if (!labels[i].hasAttribute('for')) return true;
-    return false;
+    // Outside a document or shadow root, `labels` is not worth guessing: read it.
+    return scope.nodeType === 1;
   });
   const same = (candidate: string) => (partial ? candidate.includes(wanted) : candidate === wanted);
   return (el) => {

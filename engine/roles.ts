@@ -51,10 +51,7 @@ export function selectByTag(root: ParentNode, selector: string, keep: (el: Eleme
       if (!el.isConnected) roled.delete(el);
       else if (root.nodeType === 9 ? el.getRootNode() === root : (root as Element).contains(el)) seen.add(el);
     }
-  } else if (attributes) {
-    const els = root.querySelectorAll(attributes);
-    for (let i = 0, n = els.length; i < n; i++) seen.add(els[i]);
-  }
+  } else if (attributes) for (const el of root.querySelectorAll(attributes)) seen.add(el);
   for (const el of seen) if (keep(el)) out.push(el);
   for (const [tag, part] of tagged) {
     // Indexed: iterating a live HTMLCollection with for…of costs about 6× as much.
@@ -67,18 +64,17 @@ export function selectByTag(root: ParentNode, selector: string, keep: (el: Eleme
   return out;
 }
 
-/** A selector list split once: its [attribute…] parts joined, and per tag the parts that start with it, joined. */
+/** A selector list split once: its [attribute…] parts joined, and each part that starts with a tag (one per tag). */
 const compiled = new Map<string, { attributes: string; tagged: Array<[string, string]> }>();
 function partsOf(selector: string) {
   let parts = compiled.get(selector);
   if (!parts) {
     const list = selector.split(',');
-    const byTag = new Map<string, string[]>();
-    for (const part of list) {
+    const tagged = list.flatMap((part): Array<[string, string]> => {
       const tag = /^[a-z]\w*/.exec(part)?.[0];
-      if (tag) byTag.set(tag, [...(byTag.get(tag) ?? []), part]);
-    }
-    parts = { attributes: list.filter((part) => part[0] === '[').join(), tagged: [...byTag].map(([tag, all]) => [tag, all.join()]) };
+      return tag ? [[tag, part]] : [];
+    });
+    parts = { attributes: list.filter((part) => part[0] === '[').join(), tagged };
     compiled.set(selector, parts);
   }
   return parts;
