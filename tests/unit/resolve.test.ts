@@ -113,6 +113,18 @@ describe('label strategy', () => {
     expect(find({ label: 'Ẩn' })).toBeNull();
   });
 
+  it('finds a field its <label> holds (no for=, no id), also in an open shadow root of a page whose labels all have for=', () => {
+    page('<p><label>Họ và tên <input type="text"></label></p>');
+    expect(find({ label: 'Họ và tên' })).toBe(document.querySelector('input'));
+    page('<label for="ma">Mã hồ sơ</label><input id="ma"><div id="host"></div>');
+    const shadow = byId('host')!.attachShadow({ mode: 'open' });
+    shadow.append(...nodes('<label>Số điện thoại <input type="tel"></label>'));
+    const tel = shadow.querySelector('input');
+    expect(find({ label: 'Số điện thoại' })).toBe(tel);
+    expect(find({ role: 'textbox', name: 'Số điện thoại' })).toBe(tel);
+    expect(find({ label: 'Mã hồ sơ' })).toBe(byId('ma'));
+  });
+
   it('does not match the label element itself or non-field elements', () => {
     page('<label id="l">Mã hồ sơ</label><div aria-label="Mã hồ sơ"></div>');
     expect(find({ label: 'Mã hồ sơ' })).toBeNull();
