@@ -16,8 +16,8 @@ import { describe, expect, it } from 'vitest';
  * checking only with data-public-key (0.5 KB), read-aloud the first time a step is read (2.1 KB).
  * A chunk carries no copy of the engine modules the main file already has (widget/shared.ts): it
  * receives them when it loads.
- * A tour run downloads main + guide, which is NOT yet within the issue's 20 KB: 25.2 KB (25,796 B:
- * main 9,059 + guide 16,737; 25,546 B before the role+name lookup reached 10× Testing Library's
+ * A tour run downloads main + guide, which is NOT yet within the issue's 20 KB: 25.2 KB (25,850 B:
+ * main 9,060 + guide 16,790; 25,586 B before the role+name lookup reached 10× Testing Library's
  * getByRole — a leaf judged from one fold kept for the lookup, labels read only where one may name
  * the element, the role index asking isConnected of matches only; 25,156 B before the lookup and
  * observer work of issue 9 — a leaf's
