@@ -25,9 +25,13 @@ const GLOBAL_ARIA = ['aria-describedby', 'aria-label', 'aria-labelledby', 'aria-
 
 const tagOf = (el: Element) => el.localName;
 
+/** IMPLICIT_BY_TAG as a Map: a tag name read from the page is looked up faster there. */
+const IMPLICIT = new Map(Object.entries(IMPLICIT_BY_TAG));
+
 function implicitRole(el: Element): string | null {
   const tag = tagOf(el);
-  if (IMPLICIT_BY_TAG[tag]) return IMPLICIT_BY_TAG[tag];
+  const implied = IMPLICIT.get(tag);
+  if (implied) return implied;
   if (tag === 'a' || tag === 'area') return el.hasAttribute('href') ? 'link' : null;
   // A section is a landmark only when it is named (HTML-AAM); unnamed, it is a plain box.
   if (tag === 'section') return ['aria-label', 'aria-labelledby', 'title'].some((a) => el.hasAttribute(a)) ? 'region' : null;
