@@ -19,10 +19,9 @@ import { describe, expect, it } from 'vitest';
  * A tour run downloads main + guide, which is NOT yet within the issue's 20 KB: 25.3 KB (25,868 B:
  * main 9,060 + guide 16,808; 25,586 B before the role+name lookup reached 10× Testing Library's
  * getByRole — a leaf judged from one fold kept for the lookup, labels read only where one may name
- * the element, the role index asking isConnected of matches only, implicit roles in a Map; 25,156 B before the lookup and
- * observer work of issue 9 — a leaf's
- * name without the walk, custom elements checked on each read, the rescan back-off, the pinned-bar
- * check after the frame — 25,299 B before the terser settings and the phone sheet trim, 27,427 B
+ * the element, the role index asking isConnected of matches only, implicit roles in a Map; 25,156 B
+ * before the lookup and observer work of issue 9 — a leaf's name without the walk, custom elements
+ * checked on each read, the rescan back-off, the pinned-bar check after the frame — 25,299 B before the terser settings and the phone sheet trim, 27,427 B
  * before the chunks shared the main file's modules, 29.3 KB before the split).
  * TOUR_RUN_CEILING holds that measured figure so it cannot grow unnoticed. See README "Widget".
  */
