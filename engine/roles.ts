@@ -24,6 +24,9 @@ export function interactiveAncestor(el: Element): Element {
 export const FORM_CONTROLS =
   'input:not([type=hidden]),textarea,select,[role=textbox],[role=searchbox],[role=combobox],[contenteditable=""],[contenteditable=true]';
 
+/** Each role index's size when its disconnected elements were last dropped. */
+const pruned = new WeakMap<Set<Element>, number>();
+
 /**
  * The elements `root.querySelectorAll(selector)` finds for the selector lists of this module
  * (roleSelector, FORM_CONTROLS) that `keep` accepts, each tried once, in no particular order. Under a
@@ -31,9 +34,6 @@ export const FORM_CONTROLS =
  * instead of matching every element of the page against every part; a lone [role…] part reads
  * `roled`, the live index of elements with a role attribute, when a deep observer keeps one.
  */
-/** Each role index's size when its disconnected elements were last dropped. */
-const pruned = new WeakMap<Set<Element>, number>();
-
 export function selectByTag(root: ParentNode, selector: string, keep: (el: Element) => boolean, roled?: Set<Element>): Element[] {
   if (!('getElementsByTagName' in root)) return [...root.querySelectorAll(selector)].filter(keep);
   const { attributes, tagged } = partsOf(selector);
