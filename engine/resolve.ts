@@ -107,6 +107,16 @@ function queryAll(roots: ParentNode[], selector: string): Element[] {
 const NAMING_ATTRIBUTES = ['aria-label', 'title', 'alt', 'placeholder', 'value'] as const;
 const NAMED = '[aria-label],[title],[alt],[placeholder],[value]';
 
+/** The text of the elements aria-labelledby names. */
+function labelledByText(el: Element): string {
+  let out = '';
+  const ids = el.getAttribute('aria-labelledby');
+  if (!ids) return out;
+  const root = el.getRootNode() as Document | ShadowRoot;
+  for (const id of ids.split(/\s+/)) out += ` ${(id && root.getElementById?.(id)?.textContent) || ''}`;
+  return out;
+}
+
 /**
  * Every text an accessible name can be built from: content, naming attributes (also on
  * descendants, for an icon's alt), aria-labelledby targets and <label>s. A name cannot contain what
@@ -117,13 +127,21 @@ function nameSources(el: Element): string {
   const named = el.firstElementChild ? [...el.querySelectorAll(NAMED)] : [];
   if (el.matches(NAMED)) named.push(el);
   for (const node of named) for (const attr of NAMING_ATTRIBUTES) out += ` ${node.getAttribute(attr) ?? ''}`;
-  const ids = el.getAttribute('aria-labelledby');
-  if (ids) {
-    const root = el.getRootNode() as Document | ShadowRoot;
-    for (const id of ids.split(/\s+/)) out += ` ${(id && root.getElementById?.(id)?.textContent) || ''}`;
-  }
+  out += labelledByText(el);
   const labels = (el as HTMLInputElement).labels;
   if (labels) for (const label of labels) out += ` ${label.textContent}`;
+  return out;
+}
+
+/**
+ * What a container's name can be built from: only what its author gave it (aria-label, title,
+ * aria-labelledby, a table's caption), never the text inside it, which for a list of links is most
+ * of the page around it. Labelable containers (a <select multiple>) are not read here.
+ */
+function authorSources(el: Element): string {
+  let out = `${el.getAttribute('aria-label') ?? ''} ${el.getAttribute('title') ?? ''}`;
+  out += labelledByText(el);
+  if (el.localName === 'table') for (const child of el.children) if (child.localName === 'caption') out += ` ${child.textContent}`;
   return out;
 }
 
@@ -165,7 +183,7 @@ function nameTest(roots: ParentNode[], wanted: string, partial?: boolean, role?:
       if (!own.includes(wanted)) return false;
       // (What a <select> shows is its chosen option, not its text.)
       if ((!container && same(own) && !(el instanceof HTMLSelectElement)) || namedByText(el, role ?? roleOf(el))) return same(own);
-    } else if (!folded(nameSources(el)).includes(wanted)) return false;
+    } else if (!folded(container && !('labels' in el) ? authorSources(el) : nameSources(el)).includes(wanted)) return false;
     const name = accessibleName(el);
     const shown = shownText(el);
     return same(folded(name)) || (!container && shown !== name && same(folded(shown)));

@@ -198,6 +198,22 @@ describe('strategies, visibility and scope', () => {
     expect(resolveTarget({ role: 'button', name: 'Gửi' }, document).element).toBeNull();
   });
 
+  it('names a container only by what its author gave it: aria-labelledby, title, a table caption, a listbox label; never the text inside', () => {
+    page(`
+      <h2 id="kq">Kết quả tìm kiếm</h2><ul id="by-heading" aria-labelledby="kq"><li><a href="/1">Khai sinh</a></li></ul>
+      <ul id="by-title" title="Tin tức"><li>Tin tức mới</li></ul>
+      <ul id="unnamed"><li>Thủ tục phổ biến</li></ul>
+      <table id="by-caption"><caption>Thành phần <b>hồ sơ</b></caption><tr><td>Tờ khai</td></tr></table>
+      <label for="lb">Chọn giấy tờ</label><select id="lb" multiple><option>CCCD</option></select>`);
+    expect(find({ role: 'list', name: 'Kết quả tìm kiếm' })).toBe(byId('by-heading'));
+    expect(find({ role: 'list', name: 'Tin tức' })).toBe(byId('by-title'));
+    expect(find({ role: 'list', name: 'Thủ tục phổ biến' })).toBeNull();
+    expect(find({ role: 'list', name: 'Khai sinh', partial: true })).toBeNull();
+    expect(find({ role: 'table', name: 'Thành phần hồ sơ' })).toBe(byId('by-caption'));
+    expect(find({ role: 'table', name: 'Tờ khai', partial: true })).toBeNull();
+    expect(find({ role: 'listbox', name: 'Chọn giấy tờ' })).toBe(byId('lb'));
+  });
+
   it('searches only within the scope element', () => {
     page(`
       <ul aria-label="Tin tức"><li><a href="/tin">Khai sinh</a></li></ul>
