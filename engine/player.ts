@@ -302,7 +302,7 @@ export function createPlayer(host: PlayerHost, lifetime: AbortSignal, win: Windo
           if (message) tell(message);
         };
         lookForMessage();
-        onDomChange(lookForMessage, missing.signal, document, portalMessageMayMatter);
+        onDomChange(lookForMessage, missing.signal, document, portalMessageMayMatter, true);
       }
       try {
         found = await waitForElement(find, { signal, timeoutMs: waiting ? undefined : (step.timeoutMs ?? DEFAULT_TIMEOUT_MS), mayMatter });

@@ -30,25 +30,37 @@ type Relevance = (records: readonly MutationRecord[]) => boolean;
  * Runs `check` at most once per animation frame after DOM mutations that `mayMatter` accepts (all of
  * them without it), until the signal aborts. A batch that cannot matter runs nothing, except a
  * safety look each SAFETY_MS while the page changes. Every watcher on a document shares one deep
- * observer (engine/observe.ts).
+ * observer (engine/observe.ts). `afterPaint`: a watcher that can wait a frame (the portal's own
+ * "not found" while the target is awaited) runs once that frame is painted, so it never lengthens
+ * the frame that must carry a highlight.
  */
-export function onDomChange(check: () => void, signal: AbortSignal, doc: Document = document, mayMatter?: Relevance): void {
+export function onDomChange(check: () => void, signal: AbortSignal, doc: Document = document, mayMatter?: Relevance, afterPaint = false): void {
   const win = doc.defaultView ?? window;
   let frame = 0;
+  let timer: number | undefined;
   let lastRun = win.performance.now();
+  const run = () => {
+    frame = 0;
+    timer = undefined;
+    lastRun = win.performance.now();
+    if (!signal.aborted) check();
+  };
   observeDeep(
     doc,
     (records) => {
       if (frame || (mayMatter && !mayMatter(records) && win.performance.now() - lastRun < SAFETY_MS)) return;
-      frame = win.requestAnimationFrame(() => {
-        frame = 0;
-        lastRun = win.performance.now();
-        if (!signal.aborted) check();
-      });
+      frame = win.requestAnimationFrame(() => (afterPaint ? (timer = win.setTimeout(run)) : run()));
     },
     signal,
   );
-  signal.addEventListener('abort', () => win.cancelAnimationFrame(frame), { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      win.cancelAnimationFrame(frame);
+      win.clearTimeout(timer);
+    },
+    { once: true },
+  );
 }
 
 /**

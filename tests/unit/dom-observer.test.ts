@@ -69,6 +69,31 @@ describe('onDomChange: one shared observer, one look per frame', () => {
     expect(check).toHaveBeenCalledTimes(1);
   });
 
+  it('runs a watcher that can wait once the frame is painted, not inside it', async () => {
+    const doc = freshDocument();
+    const check = vi.fn();
+    onDomChange(check, lifetime().signal, doc, undefined, true);
+    doc.getElementById('a')!.textContent = 'Ba';
+    await delivered();
+    runFrames();
+    expect(check, 'not in the frame').not.toHaveBeenCalled();
+    await delivered();
+    expect(check).toHaveBeenCalledTimes(1);
+  });
+
+  it('a watcher that can wait, stopped between the frame and its turn, does not run', async () => {
+    const doc = freshDocument();
+    const check = vi.fn();
+    const watch = lifetime();
+    onDomChange(check, watch.signal, doc, undefined, true);
+    doc.getElementById('a')!.textContent = 'Ba';
+    await delivered();
+    runFrames();
+    watch.abort();
+    await delivered();
+    expect(check).not.toHaveBeenCalled();
+  });
+
   it('stops observing once the last watcher is gone for good', async () => {
     const doc = freshDocument();
     const watch = lifetime();
