@@ -51,12 +51,23 @@ function selectorIn(el: Element, selector: string): boolean {
 /** Controls whose name may come from elsewhere in the page (aria-labelledby, <label for=id>). */
 const NAMED_ELSEWHERE = '[aria-labelledby],[id]';
 
-function elementMatters(el: Element, needle: Needle): boolean {
+/** An element's folded text and naming attributes, read once however many needles test it. */
+interface Folded {
+  text: string;
+  attributes: string;
+  long: boolean;
+}
+
+function foldedOf(el: Element): Folded {
+  const text = el.textContent ?? '';
+  return { text: text.length > MAX_TEXT ? '' : fold(text), attributes: fold(attributeText(el)), long: text.length > MAX_TEXT };
+}
+
+function elementMatters(el: Element, needle: Needle, folded: () => Folded): boolean {
   if (STYLE_TAGS.has(el.tagName)) return true;
   if (!needle.words) return needle.selector === undefined || selectorIn(el, needle.selector);
-  const text = el.textContent ?? '';
-  if (text.length > MAX_TEXT) return true;
-  if (textMatters(fold(text), needle.words) || textMatters(fold(attributeText(el)), needle.words)) return true;
+  const { text, attributes, long } = folded();
+  if (long || textMatters(text, needle.words) || textMatters(attributes, needle.words)) return true;
   return needle.selector !== undefined && selectorIn(el, needle.selector) && selectorIn(el, NAMED_ELSEWHERE);
 }
 
@@ -79,7 +90,10 @@ function mutationsMayMatter(needles: readonly Needle[], records: readonly Mutati
   if (records.length > MAX_RECORDS || needles.some((needle) => needle.adjacent)) return true;
   const matters = (node: Node): boolean => {
     // A class, style or hidden change can show an element that was there all along.
-    if (node instanceof Element) return needles.some((needle) => elementMatters(node, needle));
+    if (node instanceof Element) {
+      let folded: Folded | undefined;
+      return needles.some((needle) => elementMatters(node, needle, () => (folded ??= foldedOf(node))));
+    }
     // Text is folded once per node, not once per needle.
     const text = fold(node.nodeValue ?? '');
     return needles.some((needle) => needle.words !== undefined && textMatters(text, needle.words));
