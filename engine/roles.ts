@@ -64,7 +64,7 @@ export function selectByTag(root: ParentNode, selector: string, keep: (el: Eleme
   return out;
 }
 
-/** A selector list split once: its [attribute…] parts joined, and each part that starts with a tag (one per tag). */
+/** A selector list split once: its [attribute…] parts joined, and each part that starts with a tag (each tag named once in our lists, or an element would be found twice: tests/unit/resolve.test.ts). */
 const compiled = new Map<string, { attributes: string; tagged: Array<[string, string]> }>();
 function partsOf(selector: string) {
   let parts = compiled.get(selector);

@@ -3,7 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { observeDeep } from '../../engine/observe';
 import { MAX_RESCAN_MS, RESCAN_MS, roleIndex } from '../../engine/shadow-index';
 import { findAll, resolveStrategy, resolveTarget } from '../../engine/resolve';
-import type { Target, TargetStrategy } from '../../engine/schema';
+import { IMPLICIT_BY_TAG, INPUT_ROLES } from '../../engine/accessible-name';
+import { FORM_CONTROLS, roleSelector } from '../../engine/roles';
+import type { Role, Target, TargetStrategy } from '../../engine/schema';
 
 /** jsdom has no layout: "visible" here means neither it nor an ancestor is [hidden] or display:none. */
 const isVisible = (el: Element) => {
@@ -33,6 +35,14 @@ beforeEach(() => {
 });
 
 describe('role + name', () => {
+  it('every selector list the resolver reads by tag names each tag once, so no element is found twice', () => {
+    const roles = new Set<string>([...Object.values(IMPLICIT_BY_TAG), ...Object.values(INPUT_ROLES), 'link', 'img', 'combobox', 'listbox', 'region', 'alert']);
+    for (const selector of [...[...roles].map((role) => roleSelector(role as Role)), FORM_CONTROLS]) {
+      const tags = selector.split(',').flatMap((part) => /^[a-z]\w*/.exec(part) ?? []);
+      expect(new Set(tags).size, selector).toBe(tags.length);
+    }
+  });
+
   it('names a closed <select> by the option it shows, never by the text of every option', () => {
     page(`<select id="agency"><option>Chọn cơ quan</option><option>UBND tỉnh Lào Cai</option></select>`);
     expect(find({ role: 'combobox', name: 'tỉnh', partial: true }), 'an option the citizen cannot see').toBeNull();
