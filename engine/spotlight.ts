@@ -60,7 +60,9 @@ export function driver(config: SpotlightConfig = {}) {
       event.stopImmediatePropagation();
     };
     for (const type of BLOCKED) document.addEventListener(type, block, { capture: true, signal });
-    const follow = () => (frame ||= requestAnimationFrame(() => ((frame = 0), refresh())));
+    // Scroll events come once per frame, before it is drawn: redraw the cut-out at once, so the dimmed
+    // part never lies over the target for a frame (a press there would be blocked).
+    const follow = (event: Event) => (event.type === 'scroll' ? refresh() : (frame ||= requestAnimationFrame(() => ((frame = 0), refresh()))));
     for (const type of ['resize', 'scroll']) window.addEventListener(type, follow, { signal });
   }
 
