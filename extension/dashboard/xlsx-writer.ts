@@ -228,6 +228,20 @@ async function deflate(parts: readonly Uint8Array<ArrayBuffer>[]): Promise<{ dat
   return { data: [gzip.subarray(10, end)], crc: view.getUint32(end, true), size: view.getUint32(end + 4, true), compressed: end - 10 };
 }
 
+/**
+ * The fields a local file header and its central directory entry share, in the same order from `at`:
+ * version needed, flags (none), method (DEFLATE), time, date (1980-01-01), CRC-32, sizes, name length.
+ */
+function writeFileFields(view: DataView, at: number, file: { crc: number; compressed: number; size: number }, nameLength: number): void {
+  view.setUint16(at, 20, true);
+  view.setUint16(at + 4, 8, true);
+  view.setUint16(at + 8, 0x21, true);
+  view.setUint32(at + 10, file.crc, true);
+  view.setUint32(at + 14, file.compressed, true);
+  view.setUint32(at + 18, file.size, true);
+  view.setUint16(at + 22, nameLength, true);
+}
+
 /** A ZIP archive (DEFLATE, no data descriptors, a fixed 1980-01-01 date so equal input gives equal files). */
 export async function zipFiles(files: ReadonlyArray<readonly [string, readonly Uint8Array<ArrayBuffer>[]]>, type: string): Promise<Blob> {
   const encoder = new TextEncoder();
@@ -240,25 +254,13 @@ export async function zipFiles(files: ReadonlyArray<readonly [string, readonly U
     const local = new Uint8Array(30 + nameBytes.length);
     const lv = new DataView(local.buffer);
     lv.setUint32(0, 0x04034b50, true);
-    lv.setUint16(4, 20, true);
-    lv.setUint16(8, 8, true);
-    lv.setUint16(12, 0x21, true);
-    lv.setUint32(14, file.crc, true);
-    lv.setUint32(18, file.compressed, true);
-    lv.setUint32(22, file.size, true);
-    lv.setUint16(26, nameBytes.length, true);
+    writeFileFields(lv, 4, file, nameBytes.length);
     local.set(nameBytes, 30);
     const entry = new Uint8Array(46 + nameBytes.length);
     const cv = new DataView(entry.buffer);
     cv.setUint32(0, 0x02014b50, true);
-    cv.setUint16(4, 20, true);
-    cv.setUint16(6, 20, true);
-    cv.setUint16(10, 8, true);
-    cv.setUint16(14, 0x21, true);
-    cv.setUint32(16, file.crc, true);
-    cv.setUint32(20, file.compressed, true);
-    cv.setUint32(24, file.size, true);
-    cv.setUint16(28, nameBytes.length, true);
+    cv.setUint16(4, 20, true); // version made by
+    writeFileFields(cv, 6, file, nameBytes.length);
     cv.setUint32(42, offset, true);
     entry.set(nameBytes, 46);
     central.push(entry);
