@@ -88,22 +88,33 @@ function anyNode(nodes: NodeList, test: (node: Node) => boolean): boolean {
 
 function mutationsMayMatter(needles: readonly Needle[], records: readonly MutationRecord[]): boolean {
   if (records.length > MAX_RECORDS || needles.some((needle) => needle.adjacent)) return true;
+  const wordy = needles.some((needle) => needle.words !== undefined);
   const matters = (node: Node): boolean => {
     // A class, style or hidden change can show an element that was there all along.
     if (node instanceof Element) {
       let folded: Folded | undefined;
       return needles.some((needle) => elementMatters(node, needle, () => (folded ??= foldedOf(node))));
     }
-    // Text is folded once per node, not once per needle.
+    // Text is folded once per node, not once per needle, and not at all when no needle has words.
+    if (!wordy) return false;
     const text = fold(node.nodeValue ?? '');
     return needles.some((needle) => needle.words !== undefined && textMatters(text, needle.words));
   };
   return records.some((record) => (record.type === 'childList' ? anyNode(record.addedNodes, matters) : matters(record.target)));
 }
 
+/** The same needle twice (two error watches on {role: "alert"}) is tested once. */
+function distinct(needles: Needle[]): Needle[] {
+  const seen = new Set<string>();
+  return needles.filter((needle) => {
+    const key = `${needle.selector}\u0000${needle.words}`;
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
+}
+
 /** The relevance test for a lookup of any of these targets (a step's target and its skipIf, say). */
 export function mayMatterFor(...targets: Array<Target | undefined>): (records: readonly MutationRecord[]) => boolean {
-  const needles = targets.flatMap((t) => (t ? needlesOf(t) : []));
+  const needles = distinct(targets.flatMap((t) => (t ? needlesOf(t) : [])));
   return (records) => mutationsMayMatter(needles, records);
 }
 
@@ -125,7 +136,7 @@ export function selectorMayMatter(selector: string): (records: readonly Mutation
       if (STYLE_TAGS.has(el.tagName)) return true;
       if (!searched.has(el)) {
         searched.add(el);
-        if (el.querySelector(selector)) return true;
+        if (el.firstElementChild && el.querySelector(selector)) return true;
       }
       for (let at: Element | null = el; at && !clearUpwards.has(at); at = at.parentElement) {
         if (at.matches(selector)) return true;

@@ -5,7 +5,7 @@ import { findEvery, resolveTarget } from './resolve';
 import type { Condition, ErrorWatch, Step, Tour } from './schema';
 import { fold } from './text';
 import { isRendered } from './visibility';
-import { SAFETY_MS } from './wait';
+import { safetyPace } from './wait';
 
 /** Everything a step watches while it is on screen. Each watcher ends with the step's AbortSignal. */
 
@@ -29,7 +29,7 @@ type Relevance = (records: readonly MutationRecord[]) => boolean;
 /**
  * Runs `check` at most once per animation frame after DOM mutations that `mayMatter` accepts (all of
  * them without it), until the signal aborts. A batch that cannot matter runs nothing, except a
- * safety look each SAFETY_MS while the page changes. Every watcher on a document shares one deep
+ * safety look now and then while the page changes (SAFETY_MS, engine/wait.ts). Every watcher on a document shares one deep
  * observer (engine/observe.ts). `afterPaint`: a watcher that can wait a frame (the portal's own
  * "not found" while the target is awaited) runs once that frame is painted, so it never lengthens
  * the frame that must carry a highlight.
@@ -38,17 +38,22 @@ export function onDomChange(check: () => void, signal: AbortSignal, doc: Documen
   const win = doc.defaultView ?? window;
   let frame = 0;
   let timer: number | undefined;
-  let lastRun = win.performance.now();
+  const safety = safetyPace(() => win.performance.now());
+  let asked = false;
   const run = () => {
     frame = 0;
     timer = undefined;
-    lastRun = win.performance.now();
+    safety.looked(asked);
+    asked = false;
     if (!signal.aborted) check();
   };
   observeDeep(
     doc,
     (records) => {
-      if (frame || (mayMatter && !mayMatter(records) && win.performance.now() - lastRun < SAFETY_MS)) return;
+      // A watcher already due is not asked again: on a busy page that spares a relevance test a frame.
+      if (frame) return;
+      if (!mayMatter || mayMatter(records)) asked = true;
+      else if (!safety.due()) return;
       frame = win.requestAnimationFrame(() => (afterPaint ? (timer = win.setTimeout(run)) : run()));
     },
     signal,

@@ -6,7 +6,7 @@ import { observeDeep } from './observe';
  * from a token bucket: it holds BURST_MS of main-thread time and refills at LOOKUP_BUDGET of wall
  * time, so a page that changes now and then gets an answer in the next frame, and a page that
  * mutates all the time sees lookups spaced out to stay under the budget. Only lookups that a batch
- * asked for spend from the bucket: the first look and the safety looks (one per SAFETY_MS at most)
+ * asked for spend from the bucket: the first look and the safety looks (see SAFETY_MS)
  * have their own bound, and charging them would make the look that matters wait behind them.
  * A timeout of `undefined` waits until the signal aborts (citizen-side waits).
  */
@@ -34,12 +34,29 @@ export interface WaitOptions {
 }
 
 /**
- * A page that changes every frame gets one safety look per watcher this often. Three watchers of a
- * waiting step (its target, the page's errors, the portal's "not found") each looking once a second
- * cost 1.5–2.5 % of the main thread on a 10,000-element page; what they catch (a change with no
- * telling record: a media query, a transition ending) is rare, and is found within 3 s.
+ * A page that changes every frame gets one safety look per watcher SAFETY_MS after its last look,
+ * then twice as long after each safety look, up to MAX_SAFETY_MS; a look a relevant batch asked for
+ * starts the spacing again. What a safety look catches (a change with no telling record: a media
+ * query, a transition ending, a shadow root attached late) is rare, and each look costs a full
+ * lookup (20–30 ms of a 10,000-element page): three watchers of a waiting step looking once a
+ * second took 1.5–2.5 % of the main thread, every 3 s about 1 %.
  */
 export const SAFETY_MS = 3000;
+export const MAX_SAFETY_MS = 12_000;
+
+/** When a watcher's next safety look is due (see SAFETY_MS). */
+export function safetyPace(now: () => number) {
+  let lookedAt = now();
+  let spacing = SAFETY_MS;
+  return {
+    due: () => now() - lookedAt >= spacing,
+    /** `asked`: a batch that may matter asked for this look (or it is the first); else a safety look */
+    looked(asked: boolean) {
+      lookedAt = now();
+      spacing = asked ? SAFETY_MS : Math.min(spacing * 2, MAX_SAFETY_MS);
+    },
+  };
+}
 
 export function waitForElement<T>(find: () => T | null, { signal, timeoutMs, doc = document, mayMatter }: WaitOptions): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -53,20 +70,20 @@ export function waitForElement<T>(find: () => T | null, { signal, timeoutMs, doc
       tokens = Math.min(BURST_MS, tokens + (t - refilledAt) * LOOKUP_BUDGET);
       refilledAt = t;
     };
-    let lookedAt = now();
+    const safety = safetyPace(now);
     /** whether a batch that may matter asked for the next look (else it is a safety look) */
     let asked = false;
-    const look = () => {
-      lookedAt = now();
-      refill();
+    const look = (first = false) => {
       const charged = asked;
       asked = false;
+      safety.looked(charged || first);
+      refill();
       const start = now();
       const found = find();
       if (charged) tokens -= now() - start;
       return found;
     };
-    const immediate = look();
+    const immediate = look(true);
     if (immediate) return resolve(immediate);
 
     const scope = new AbortController();
@@ -106,7 +123,7 @@ export function waitForElement<T>(find: () => T | null, { signal, timeoutMs, doc
         if (!mayMatter || mayMatter(records)) {
           asked = true;
           schedule();
-        } else if (now() - lookedAt >= SAFETY_MS) schedule();
+        } else if (safety.due()) schedule();
       },
       scope.signal,
     );

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { onDomChange, onTrusted, watchErrors, watchRemoval } from '../../engine/step-guards';
-import { SAFETY_MS } from '../../engine/wait';
+import { MAX_SAFETY_MS, SAFETY_MS } from '../../engine/wait';
 
 // jsdom has no layout: an element counts as shown unless it or an ancestor is [hidden].
 vi.mock('../../engine/visibility', () => ({ isRendered: (el: Element) => !el.closest('[hidden]') }));
@@ -169,6 +169,40 @@ describe('onDomChange: one shared observer, one look per frame', () => {
     await delivered();
     runFrames();
     expect(check).toHaveBeenCalledTimes(2);
+  });
+
+  it('safety looks space out while they find nothing, up to MAX_SAFETY_MS, and a batch that may matter starts the spacing again', async () => {
+    const doc = freshDocument();
+    const check = vi.fn();
+    let relevant = false;
+    onDomChange(check, lifetime().signal, doc, () => relevant);
+    /** A batch at `at` ms; returns whether it brought a run. */
+    const batchAt = async (at: number) => {
+      clock = at;
+      const before = check.mock.calls.length;
+      doc.body.append(doc.createElement('div'));
+      await delivered();
+      runFrames();
+      return check.mock.calls.length > before;
+    };
+    // Looks at 3 s, then 6 s later (9 s), then 12 s later (21 s), then never more than 12 s apart.
+    const expected: Array<[number, boolean]> = [
+      [SAFETY_MS, true],
+      [SAFETY_MS * 3 - 1, false],
+      [SAFETY_MS * 3, true],
+      [SAFETY_MS * 7 - 1, false],
+      [SAFETY_MS * 7, true],
+      [SAFETY_MS * 7 + MAX_SAFETY_MS - 1, false],
+      [SAFETY_MS * 7 + MAX_SAFETY_MS, true],
+      [SAFETY_MS * 7 + MAX_SAFETY_MS * 2, true],
+    ];
+    for (const [at, runs] of expected) expect([at, await batchAt(at)]).toEqual([at, runs]);
+    const last = SAFETY_MS * 7 + MAX_SAFETY_MS * 2;
+    relevant = true;
+    expect(await batchAt(last + 1)).toBe(true);
+    relevant = false;
+    expect(await batchAt(last + 1 + SAFETY_MS - 1)).toBe(false);
+    expect(await batchAt(last + 1 + SAFETY_MS)).toBe(true);
   });
 
   it('a watcher already due is not asked again before its frame', async () => {

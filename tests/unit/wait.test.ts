@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SAFETY_MS, waitForElement, WaitTimeout } from '../../engine/wait';
+import { MAX_SAFETY_MS, SAFETY_MS, waitForElement, WaitTimeout } from '../../engine/wait';
 
 beforeAll(() => {
   // jsdom only has requestAnimationFrame with pretendToBeVisual; shim it otherwise.
@@ -270,6 +270,31 @@ describe('waitForElement with a relevance test', () => {
     expect(found).toBe(el);
     controller.abort();
     await waiting;
+  });
+
+  it('spaces its safety looks out while they find nothing (SAFETY_MS, then twice as long, up to MAX_SAFETY_MS)', async () => {
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    const find = finder('#never');
+    const controller = new AbortController();
+    const waiting = waitForElement(find, { signal: controller.signal, mayMatter: () => false }).catch(() => undefined);
+    const looksAt = async (at: number) => {
+      clock = at;
+      const before = find.mock.calls.length;
+      add(`noise-${at}`);
+      await frame();
+      await frame();
+      return find.mock.calls.length - before;
+    };
+    expect(await looksAt(SAFETY_MS)).toBe(1);
+    expect(await looksAt(SAFETY_MS * 3 - 1)).toBe(0);
+    expect(await looksAt(SAFETY_MS * 3)).toBe(1);
+    expect(await looksAt(SAFETY_MS * 7)).toBe(1);
+    expect(await looksAt(SAFETY_MS * 7 + MAX_SAFETY_MS - 1)).toBe(0);
+    expect(await looksAt(SAFETY_MS * 7 + MAX_SAFETY_MS)).toBe(1);
+    controller.abort();
+    await waiting;
+    vi.restoreAllMocks();
   });
 
   it(`still looks once SAFETY_MS (${SAFETY_MS} ms) have passed while the page keeps changing`, async () => {
