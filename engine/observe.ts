@@ -9,7 +9,7 @@ import { collectShadowRoots, joinIndex } from './shadow-index';
  * Every caller on a document shares one observer: on a page that changes every frame, each observer
  * costs the page a copy of every record, and the shadow-root bookkeeping runs once per batch.
  */
-const OPTIONS: MutationObserverInit = { childList: true, subtree: true, attributes: true, characterData: true };
+export const OBSERVE_OPTIONS: MutationObserverInit = { childList: true, subtree: true, attributes: true, characterData: true };
 
 type Listener = (records: MutationRecord[]) => void;
 type Listeners = Set<Listener> & { stop(): void };
@@ -44,7 +44,7 @@ function start(doc: Document): Listeners {
     for (const shadow of roots) {
       if (observed.has(shadow)) continue;
       observed.add(shadow);
-      observer.observe(shadow, OPTIONS);
+      observer.observe(shadow, OBSERVE_OPTIONS);
     }
   };
 
@@ -61,7 +61,7 @@ function start(doc: Document): Listeners {
     for (const listener of [...listeners]) listener(records);
   }
 
-  observer.observe(doc, OPTIONS);
+  observer.observe(doc, OBSERVE_OPTIONS);
   observe(index.roots);
   listeners.stop = () => {
     observer.disconnect();
