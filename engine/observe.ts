@@ -1,3 +1,4 @@
+import { gainedTextOnly } from './relevance';
 import { collectShadowRoots, joinIndex } from './shadow-index';
 
 /**
@@ -50,7 +51,9 @@ function start(doc: Document): Listeners {
 
   function handle(records: MutationRecord[]) {
     for (const record of records) {
-      if (record.attributeName === 'role') index.roled.add(record.target as Element);
+      const type = record.type;
+      if (type === 'attributes' && record.attributeName === 'role') index.roled.add(record.target as Element);
+      if (type !== 'childList' || gainedTextOnly(record)) continue;
       const added = record.addedNodes;
       for (let i = 0; i < added.length; i++) {
         const node = added[i];

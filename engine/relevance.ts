@@ -78,6 +78,17 @@ function attributeText(el: Element): string {
 }
 
 /**
+ * A childList record on an element that has no element child now added text at most (a ticking
+ * cell): its watchers read the element, not the record's node lists. On a page that changes every
+ * frame, most of the cost of a record is the first touch of its NodeLists and nodes from the content
+ * script's world, not what is done with them.
+ */
+export function gainedTextOnly(record: MutationRecord): boolean {
+  const target = record.target;
+  return target instanceof Element && !target.firstElementChild;
+}
+
+/**
  * NodeList.some, by index: a for…of or a spread over a NodeList costs several times as much, and it
  * runs on every record of every batch of a page that changes every frame.
  */
@@ -96,11 +107,18 @@ function mutationsMayMatter(needles: readonly Needle[], records: readonly Mutati
       return needles.some((needle) => elementMatters(node, needle, () => (folded ??= foldedOf(node))));
     }
     // Text is folded once per node, not once per needle, and not at all when no needle has words.
-    if (!wordy) return false;
-    const text = fold(node.nodeValue ?? '');
+    return wordy && textOfMatters(node.nodeValue ?? '');
+  };
+  const textOfMatters = (raw: string) => {
+    const text = fold(raw);
     return needles.some((needle) => needle.words !== undefined && textMatters(text, needle.words));
   };
-  return records.some((record) => (record.type === 'childList' ? anyNode(record.addedNodes, matters) : matters(record.target)));
+  return records.some((record) => {
+    if (record.type !== 'childList') return matters(record.target);
+    if (!gainedTextOnly(record)) return anyNode(record.addedNodes, matters);
+    // The whole text of the element: a superset of what was added.
+    return wordy && textOfMatters((record.target as Element).textContent ?? '');
+  });
 }
 
 /** The same needle twice (two error watches on {role: "alert"}) is tested once. */
@@ -144,7 +162,10 @@ export function selectorMayMatter(selector: string): (records: readonly Mutation
       }
       return false;
     };
-    return records.some((r) => (r.type === 'childList' ? r.addedNodes.length > 0 && (anyNode(r.addedNodes, isStyle) || near(r.target)) : near(r.target)));
+    return records.some((r) => {
+      if (r.type !== 'childList' || gainedTextOnly(r)) return near(r.target);
+      return r.addedNodes.length > 0 && (anyNode(r.addedNodes, isStyle) || near(r.target));
+    });
   };
 }
 

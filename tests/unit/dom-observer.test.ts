@@ -205,6 +205,22 @@ describe('onDomChange: one shared observer, one look per frame', () => {
     expect(await batchAt(last + 1 + SAFETY_MS)).toBe(true);
   });
 
+  it('the shared observer does not read the node lists of cells that only gained text (no shadow root can come that way)', async () => {
+    const doc = freshDocument();
+    const cells = Array.from({ length: 10 }, () => doc.body.appendChild(doc.createElement('span')));
+    const mayMatter = vi.fn((_records: readonly MutationRecord[]) => false);
+    onDomChange(() => {}, lifetime().signal, doc, mayMatter);
+    await delivered();
+    const nodeLists = vi.spyOn(MutationRecord.prototype, 'addedNodes', 'get');
+    cells.forEach((cell, i) => (cell.textContent = `10:00:0${i}`));
+    await delivered();
+    expect(mayMatter).toHaveBeenCalledTimes(1);
+    expect(nodeLists).not.toHaveBeenCalled();
+    doc.body.append(doc.createElement('div'));
+    await delivered();
+    expect(nodeLists).toHaveBeenCalled();
+  });
+
   it('a watcher already due is not asked again before its frame', async () => {
     const doc = freshDocument();
     const mayMatter = vi.fn(() => true);

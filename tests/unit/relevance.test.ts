@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { mayMatterFor } from '../../engine/relevance';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mayMatterFor, selectorMayMatter } from '../../engine/relevance';
 import type { Target } from '../../engine/schema';
 
 const SUBMIT: Target = { role: 'button', name: 'Nộp hồ sơ' };
@@ -150,6 +150,29 @@ describe('watchers of messages, removals and conditions', () => {
     expect(conditionMayMatter({ absent: { role: 'dialog' } })(recordsOf(() => row.remove()))).toBe(true);
     expect(conditionMayMatter({ present: { role: 'dialog' } })(recordsOf(() => main.append(html('<p>tin</p>'))))).toBe(false);
     expect(conditionMayMatter({ url: '/x' })([])).toBe(true);
+  });
+});
+
+describe('an element that gained text only (a ticking cell) is read as a whole, not through its record\'s node lists', () => {
+  afterEach(() => vi.restoreAllMocks());
+  const cells = () => Array.from({ length: 20 }, () => main.appendChild(document.createElement('span')));
+
+  it('rejects a frame of ticking cells without touching a node list', () => {
+    const ticking = cells();
+    const records = recordsOf(() => ticking.forEach((cell, i) => (cell.textContent = `10:00:0${i} · ${i * 13} hồ sơ`)));
+    const nodeLists = vi.spyOn(MutationRecord.prototype, 'addedNodes', 'get');
+    expect(mayMatterFor({ role: 'alert' })(records)).toBe(false);
+    expect(mayMatterFor(SUBMIT)(records)).toBe(false);
+    expect(selectorMayMatter('[role=alert], h1')(records)).toBe(false);
+    expect(nodeLists).not.toHaveBeenCalled();
+  });
+
+  it('still sees the words a cell now shows, and a message element whose text changed', () => {
+    const [cell] = cells();
+    expect(mayMatterFor({ text: 'Nộp hồ sơ' })(recordsOf(() => (cell.textContent = 'Nộp hồ sơ')))).toBe(true);
+    expect(mayMatterFor({ text: 'Nộp hồ sơ' })(recordsOf(() => (cell.textContent = '10:00:02')))).toBe(false);
+    cell.setAttribute('role', 'alert');
+    expect(selectorMayMatter('[role=alert]')(recordsOf(() => (cell.textContent = 'Lỗi: thiếu ảnh')))).toBe(true);
   });
 });
 
