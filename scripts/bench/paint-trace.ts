@@ -9,13 +9,14 @@ import type { CDPSession } from '@playwright/test';
  * rAF cannot tell the two apart, and a posted task still queued from an earlier frame can even run
  * after the change and look like its frame.
  */
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
   dur?: number;
   pid: number;
   tid: number;
+  args?: { name?: string; data?: { url?: string } };
 }
 
 export async function startPaintTrace(cdp: CDPSession): Promise<void> {

@@ -1,7 +1,7 @@
 import type { CDPSession, Page } from '@playwright/test';
 import { OBSERVE_OPTIONS } from '../../engine/observe';
 import { call } from './browser-harness';
-import { startPaintTrace, stopPaintTrace } from './paint-trace';
+import { startPaintTrace, stopPaintTrace, type TraceEvent } from './paint-trace';
 
 /**
  * Where a waiting step's main-thread cost goes, read from Chromium's trace of the page's renderer
@@ -9,16 +9,6 @@ import { startPaintTrace, stopPaintTrace } from './paint-trace';
  * script's MutationObserver callback, frame callbacks and timers), and the page's own script time
  * (its per-frame changes, which cost more once an observer asks for records of them).
  */
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: { url?: string } };
-}
-
 export interface ScriptShare {
   /** ms per second of wall time in calls into chrome-extension:// scripts */
   extensionMsPerS: number;
@@ -42,7 +32,7 @@ export async function tracedWindow(page: Page, cdp: CDPSession, seconds: number)
   await new Promise((resolve) => setTimeout(resolve, 300));
   await startPaintTrace(cdp);
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-  const events = (await stopPaintTrace(cdp)) as TraceEvent[];
+  const events = await stopPaintTrace(cdp);
   await call(page, 'stopMutator');
   return scriptShare(events, seconds);
 }
