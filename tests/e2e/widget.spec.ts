@@ -133,7 +133,16 @@ test('a tour that leaves for the VNeID login says where the citizen is going and
  */
 async function tapOnScreen(page: Page, button: Locator) {
   await expect(button).toBeVisible();
-  const box = (await button.boundingBox())!;
+  // The popover follows the page when it scrolls: tap where the button has settled, not where it was a frame ago.
+  let box = (await button.boundingBox())!;
+  await expect
+    .poll(async () => {
+      const now = (await button.boundingBox())!;
+      const settled = now.x === box.x && now.y === box.y;
+      box = now;
+      return settled;
+    })
+    .toBe(true);
   await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
 }
 
