@@ -112,10 +112,12 @@ export class CsvBytes {
       }
     }
     // Not plain ASCII, or csvField may change it: its output, encoded (short texts once).
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: cached or not, the bytes are csvField's
     if (n > CACHE_MAX_LENGTH) return this.bytes(this.encoder.encode(csvField(value, this.options)));
     let bytes = this.encoded.get(value);
     if (bytes === undefined) {
       bytes = this.encoder.encode(csvField(value, this.options));
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: the cap bounds memory only
       if (this.encoded.size < CACHE_LIMIT) this.encoded.set(value, bytes);
     }
     this.bytes(bytes);
