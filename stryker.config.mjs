@@ -20,10 +20,19 @@ export default {
   // Ignored; the logic is what we score.
   ignoreStatic: true,
   // Equivalent mutants are marked where they are, with `// Stryker disable next-line <mutator>: <why>`
-  // (sessions/csv.ts, consent.ts, merge.ts, engine/step-guards.ts). Left visible because the same line holds a killable mutant
+  // (sessions/csv.ts, csv-bytes.ts, consent.ts, merge.ts, engine/step-guards.ts, relevance.ts, wait.ts, page-watch.ts).
+  // Left visible because the same line holds a killable mutant
   // of the same kind: merge.ts `text.length > maxBytes ||` (a shortcut: UTF-8 bytes ≥ characters),
   // the `typeof … !== 'number'` halves of the version/exportedAt checks (Number.isInteger already
-  // refuses non-numbers) and consent.ts `other.id === own.id` (own id is already in matchedBy).
+  // refuses non-numbers) and consent.ts `other.id === own.id` (own id is already in matchedBy);
+  // wait.ts `if (frame)` → true (cancelling frame 0 does nothing) and `wait <= 0` → `< 0` (at exactly
+  // 0 tokens, a 0 ms timer before the same frame); relevance.ts: folding a long text it will not read,
+  // `wordy` always true (cost only), `needle.selector !== undefined` → true (no selector: matches("undefined")),
+  // and in removalMayMatter `r.type === 'attributes'` / `r.target === element` (a characterData target
+  // is a text node, which contains no element; contains() includes the node itself);
+  // step-guards.ts `textContent ?? ''` (an element's textContent is never null);
+  // csv-bytes.ts: every fast path (plain ASCII copy, encoded cache, day prefixes, null and empty
+  // cells, the exact-fit buffer test) gives the bytes csvField would, so mutants that only skip it survive.
 
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',

@@ -19,5 +19,6 @@ export function watchUrl(onChange: (url: string) => void, signal: AbortSignal, w
   if (navigation) return navigation.addEventListener('currententrychange', check, { signal });
   const observer = new MutationObserver(check);
   observer.observe(win.document, { childList: true, subtree: true });
+  // Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal aborts once
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 }

@@ -64,6 +64,7 @@ export function onDomChange(check: () => void, signal: AbortSignal, doc: Documen
       win.cancelAnimationFrame(frame);
       win.clearTimeout(timer);
     },
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal aborts once
     { once: true },
   );
 }

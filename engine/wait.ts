@@ -107,7 +107,7 @@ export function waitForElement<T>(find: () => T | null, { signal, timeoutMs, doc
     function schedule() {
       if (frame || spacing !== undefined) return;
       refill();
-      const wait = tokens >= 0 ? 0 : -tokens / LOOKUP_BUDGET;
+      const wait = -tokens / LOOKUP_BUDGET; // ≤ 0 while the bucket holds tokens
       if (wait <= 0) {
         frame = win.requestAnimationFrame(check);
         return;
@@ -127,6 +127,7 @@ export function waitForElement<T>(find: () => T | null, { signal, timeoutMs, doc
       },
       scope.signal,
     );
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal aborts once, and finish() removes the listener
     signal.addEventListener('abort', onAbort, { once: true });
     if (timeoutMs !== undefined) {
       timer = setTimeout(() => {

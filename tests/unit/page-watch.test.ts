@@ -57,4 +57,25 @@ describe('watchUrl', () => {
     await delivered();
     expect(onChange).toHaveBeenCalledTimes(1);
   });
+
+  it('hears a hash change at once, without waiting for a re-render', () => {
+    const onChange = vi.fn();
+    watchUrl(onChange, lifetime());
+    history.replaceState(null, '', '/#buoc-2');
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(onChange).toHaveBeenCalledExactlyOnceWith(`${location.origin}/#buoc-2`);
+  });
+
+  it('stops hearing hash changes and the Navigation API when its signal aborts', () => {
+    const navigation = new EventTarget();
+    Object.defineProperty(window, 'navigation', { value: navigation, configurable: true });
+    const onChange = vi.fn();
+    const controller = new AbortController();
+    watchUrl(onChange, controller.signal);
+    controller.abort();
+    history.replaceState(null, '', '/#sau');
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    navigation.dispatchEvent(new Event('currententrychange'));
+    expect(onChange).not.toHaveBeenCalled();
+  });
 });

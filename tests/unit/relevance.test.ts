@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mayMatterFor, selectorMayMatter } from '../../engine/relevance';
+import { conditionMayMatter, MAX_RECORDS, MAX_TEXT, mayMatterFor, removalMayMatter, selectorMayMatter } from '../../engine/relevance';
 import type { Target } from '../../engine/schema';
 
 const SUBMIT: Target = { role: 'button', name: 'Nộp hồ sơ' };
@@ -192,5 +192,126 @@ describe('onDomChange', () => {
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     expect(seen).toEqual(['all', 'all', 'buttons']);
     controller.abort();
+  });
+});
+
+describe('each rule of the relevance tests', () => {
+  const P = () => html('<p>tin tức</p>');
+
+  it('a label or text target rejects an unrelated element; an undefined target adds nothing', () => {
+    const added = recordsOf(() => main.append(P()));
+    expect(mayMatterFor({ label: 'Số điện thoại' })(added)).toBe(false);
+    expect(mayMatterFor({ text: 'Thành phần hồ sơ' })(added)).toBe(false);
+    expect(mayMatterFor(SUBMIT, undefined)(added)).toBe(false);
+  });
+
+  it('a worded role target rejects an element of that role with other words and no name from elsewhere', () => {
+    expect(mayMatterFor(SUBMIT)(recordsOf(() => main.append(html('<button>Hủy</button>'))))).toBe(false);
+    expect(mayMatterFor(SUBMIT)(recordsOf(() => main.append(html('<p id="ghi-chu">tin</p>'))))).toBe(false);
+  });
+
+  it('a name given by title, value or alt', () => {
+    for (const markup of ['<button title="Nộp hồ sơ"></button>', '<input type="submit" value="Nộp hồ sơ">', '<img alt="Nộp hồ sơ">']) {
+      expect(mayMatterFor({ ...SUBMIT, role: markup.startsWith('<img') ? 'img' : 'button' })(recordsOf(() => main.append(html(markup))))).toBe(true);
+    }
+  });
+
+  it('a control named by an attribute inside it, or inside a wrapper that comes with it', () => {
+    expect(mayMatterFor({ role: 'link', name: 'Trang chủ' })(recordsOf(() => main.append(html('<a href="/"><img alt="Trang chủ"></a>'))))).toBe(true);
+    expect(mayMatterFor(SUBMIT)(recordsOf(() => main.append(html('<div><button aria-label="Nộp hồ sơ"><svg></svg></button></div>'))))).toBe(true);
+    expect(mayMatterFor(SUBMIT)(recordsOf(() => main.append(html('<div><button title="Nộp hồ sơ"></button></div>'))))).toBe(true);
+  });
+
+  it('an element with more than MAX_TEXT characters is accepted unread; up to MAX_TEXT it is read', () => {
+    expect(mayMatterFor(SUBMIT)(recordsOf(() => main.append(html(`<p>${'a'.repeat(MAX_TEXT + 1)}</p>`))))).toBe(true);
+    expect(mayMatterFor(SUBMIT)(recordsOf(() => main.append(html(`<p>${'a'.repeat(MAX_TEXT - 9)}Nộp hồ sơ</p>`))))).toBe(true);
+    expect(mayMatterFor(SUBMIT)(recordsOf(() => main.append(html(`<p>${'a'.repeat(MAX_TEXT)}</p>`))))).toBe(false);
+  });
+
+  it('a batch of MAX_RECORDS records is still read, one more is accepted unread', () => {
+    const batch = (n: number) => recordsOf(() => Array.from({ length: n }, () => main.append(document.createElement('i'))));
+    for (const check of [mayMatterFor(SUBMIT), selectorMayMatter('.toast'), removalMayMatter(main)]) {
+      expect(check(batch(MAX_RECORDS))).toBe(false);
+      expect(check(batch(MAX_RECORDS + 1))).toBe(true);
+    }
+  });
+
+  it('with several targets, any one that may appear or has a sibling combinator is enough', () => {
+    const clock = document.getElementById('clock')!.firstChild as Text;
+    expect(mayMatterFor(SUBMIT, { css: 'label + input' })(recordsOf(() => main.append(P())))).toBe(true);
+    expect(mayMatterFor({ css: 'form' }, { text: 'Thành phần hồ sơ' })(recordsOf(() => (clock.data = 'Thành phần hồ sơ')))).toBe(true);
+    expect(mayMatterFor({ text: 'Đăng xuất' }, SUBMIT)(recordsOf(() => (clock.data = 'Nộp hồ sơ')))).toBe(true);
+    expect(mayMatterFor(SUBMIT)(recordsOf(() => (main.append(P()), main.append(html('<button>Nộp hồ sơ</button>')))))).toBe(true);
+  });
+
+  it('a css target ignores text edits', () => {
+    const clock = document.getElementById('clock')!.firstChild as Text;
+    expect(mayMatterFor({ css: 'button' })(recordsOf(() => (clock.data = 'button')))).toBe(false);
+  });
+
+  it('an attribute holding a fragment of the words', () => {
+    expect(mayMatterFor(SUBMIT)(recordsOf(() => main.append(html('<input type="submit" value="Nộp">'))))).toBe(true);
+  });
+
+  it('a text target: the words in an aria-label, title or alt count too', () => {
+    for (const markup of ['<span aria-label="Nộp hồ sơ"></span>', '<span title="Nộp hồ sơ"></span>', '<img alt="Nộp hồ sơ">']) {
+      expect(mayMatterFor({ text: 'Nộp hồ sơ' })(recordsOf(() => main.append(html(markup))))).toBe(true);
+    }
+  });
+
+  it('an invalid css selector, or a target with neither words nor selector: when unsure, yes', () => {
+    expect(mayMatterFor({ css: 'div[' })(recordsOf(() => main.append(P())))).toBe(true);
+    expect(mayMatterFor({ text: '' })(recordsOf(() => main.append(P())))).toBe(true);
+  });
+
+  it('the same target twice is tested once per element', () => {
+    const matches = vi.spyOn(Element.prototype, 'matches');
+    mayMatterFor({ role: 'alert' }, { role: 'alert' })(recordsOf(() => main.append(P())));
+    expect(matches).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('each rule of the message, removal and condition watchers', () => {
+  it('a message watcher: a stylesheet added or edited matters; an element added or a row removed away from any message does not', () => {
+    const check = selectorMayMatter('.toast');
+    const box = main.appendChild(html('<div><div class="toast">Đã lưu</div><p>1</p></div>'));
+    const style = html('<style></style>');
+    expect(check(recordsOf(() => document.head.append(style)))).toBe(true);
+    expect(check(recordsOf(() => (style.textContent = '.toast{display:block}')))).toBe(true);
+    expect(check(recordsOf(() => document.querySelector('header')!.append(html('<p>tin</p>'))))).toBe(false);
+    expect(check(recordsOf(() => box.querySelector('p')!.remove()))).toBe(false);
+  });
+
+  it('a message watcher searches each element once per batch', () => {
+    const header = document.querySelector('header')!;
+    const search = vi.spyOn(header, 'querySelector');
+    selectorMayMatter('.toast')(recordsOf(() => (header.append(html('<p>1</p>')), header.append(html('<p>2</p>')))));
+    expect(search).toHaveBeenCalledTimes(1);
+  });
+
+  it('a message watcher: a node added to the document itself, outside any element, does not matter', () => {
+    const comment = document.createComment('x');
+    expect(selectorMayMatter('.toast')(recordsOf(() => document.append(comment)))).toBe(false);
+    comment.remove();
+  });
+
+  it('a removal watcher: a stylesheet coming or going matters; an attribute changed elsewhere, or rows added while the element is away, do not', () => {
+    const button = main.appendChild(html('<button>Nộp hồ sơ</button>'));
+    const watch = removalMayMatter(button);
+    const style = html('<style></style>');
+    expect(watch(recordsOf(() => document.head.append(style)))).toBe(true);
+    expect(watch(recordsOf(() => style.remove()))).toBe(true);
+    expect(watch(recordsOf(() => document.getElementById('clock')!.setAttribute('class', 'an')))).toBe(false);
+    expect(watch(recordsOf(() => (main.append(html('<p>1</p>')), button.setAttribute('hidden', ''))))).toBe(true);
+    button.remove();
+    expect(watch(recordsOf(() => main.append(html('<p>2</p>'))))).toBe(false);
+  });
+
+  it('an `absent` condition: an element added that is not its target does not flip it; a hiding does', () => {
+    const check = conditionMayMatter({ absent: { role: 'dialog' } });
+    const row = document.querySelector('tbody')!.appendChild(html('<table><tr><td>1</td></tr></table>').querySelector('tr')!);
+    expect(check(recordsOf(() => main.append(html('<p>tin</p>'))))).toBe(false);
+    expect(check(recordsOf(() => main.setAttribute('class', 'an')))).toBe(true);
+    expect(check(recordsOf(() => (main.append(html('<p>tin</p>')), row.remove())))).toBe(true);
   });
 });

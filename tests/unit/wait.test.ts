@@ -308,3 +308,99 @@ describe('waitForElement with a relevance test', () => {
     await expect(waiting).resolves.toBe(el);
   });
 });
+
+/**
+ * A page the test drives: a clock (`pass` moves wall time and runs the timers due; a lookup's cost
+ * moves it too), and animation frames that are painted only when the test says so.
+ */
+function drivenPage() {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  let clock = 0;
+  vi.spyOn(performance, 'now').mockImplementation(() => clock);
+  const frames = new Map<number, FrameRequestCallback>();
+  let ids = 0;
+  vi.spyOn(window, 'requestAnimationFrame').mockImplementation((cb) => {
+    frames.set(++ids, cb);
+    return ids;
+  });
+  vi.spyOn(window, 'cancelAnimationFrame').mockImplementation((id) => frames.delete(id));
+  return {
+    /** main-thread time a lookup takes */
+    spend: (ms: number) => (clock += ms),
+    async pass(ms: number) {
+      clock += ms;
+      await vi.advanceTimersByTimeAsync(ms);
+    },
+    /** delivers pending mutation records, then paints one frame */
+    async paint() {
+      await Promise.resolve();
+      const due = [...frames.values()];
+      frames.clear();
+      for (const cb of due) cb(clock);
+      await Promise.resolve();
+    },
+  };
+}
+
+describe('waitForElement, frame by frame', () => {
+  it('looks in the very next frame after a change while it has budget', async () => {
+    const page = drivenPage();
+    const find = finder('#target');
+    let found: Element | undefined;
+    void waitForElement(find, { signal: new AbortController().signal }).then((el) => (found = el));
+    const el = add('target');
+    await page.paint();
+    expect(found).toBe(el);
+  });
+
+  it('does not charge its first look to the budget: a costly first look does not delay the next', async () => {
+    const page = drivenPage();
+    const find = vi.fn(() => {
+      page.spend(100); // far over BURST_MS
+      return document.getElementById('wanted');
+    });
+    let found: Element | undefined;
+    void waitForElement(find, { signal: new AbortController().signal }).then((el) => (found = el));
+    const el = add('wanted');
+    await page.paint();
+    expect(found).toBe(el);
+  });
+
+  it('on a page that mutates every frame, keeps looking at the pace its budget refills', async () => {
+    const { BURST_MS, LOOKUP_BUDGET } = await import('../../engine/wait');
+    const page = drivenPage();
+    const COST = 3;
+    const find = vi.fn(() => {
+      page.spend(COST);
+      return null;
+    });
+    const controller = new AbortController();
+    const waiting = waitForElement(find, { signal: controller.signal }).catch(() => undefined);
+    const ticker = add('ticker');
+    const WALL = 10_000;
+    for (let t = 0; t < WALL; t += 16) {
+      ticker.textContent = String(t);
+      await page.paint();
+      await page.pass(16);
+    }
+    controller.abort();
+    await waiting;
+    const spent = (find.mock.calls.length - 1) * COST; // the first look is not charged
+    const budget = BURST_MS + LOOKUP_BUDGET * (WALL + spent);
+    expect(spent).toBeLessThanOrEqual(budget + COST);
+    expect(spent).toBeGreaterThanOrEqual(budget - 2 * COST);
+  });
+
+  it('cancels the frame it asked for when the signal aborts', async () => {
+    const page = drivenPage();
+    const find = finder('#never');
+    const controller = new AbortController();
+    const waiting = waitForElement(find, { signal: controller.signal }).catch(() => undefined);
+    add('noise');
+    await Promise.resolve(); // the batch is delivered: a frame is requested
+    controller.abort();
+    await waiting;
+    await page.paint();
+    expect(find).toHaveBeenCalledTimes(1);
+  });
+});

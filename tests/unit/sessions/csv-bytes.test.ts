@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sessionLogCsvParts } from '../../../extension/dashboard/csv-chunks';
-import { CsvBytes } from '../../../sessions/csv-bytes';
+import { CHUNK, CsvBytes } from '../../../sessions/csv-bytes';
 import { csvLine, type CsvCell, type CsvOptions } from '../../../sessions/csv';
 import { sessionLogCsv, sessionLogCsvWriter, type ExportOptions } from '../../../sessions/export';
 import type { Session } from '../../../sessions/schema';
@@ -153,5 +153,52 @@ describe('the session log written as bytes', () => {
     const parts = writer.take();
     expect(parts.length).toBeGreaterThan(1);
     expect(difference(joined(parts), utf8(sessionLogCsv(sessions, { personal: 'include' })))).toBeNull();
+  });
+});
+
+describe('CsvBytes, part by part', () => {
+  const text = (out: CsvBytes) => new TextDecoder().decode(joined(out.take()));
+
+  it('U+0080 and above are encoded, at the start of a cell or inside it', () => {
+    const out = new CsvBytes();
+    out.cell('\u0080a');
+    out.delimiter();
+    out.cell('a\u0080');
+    expect(difference(joined(out.take()), utf8(csvLine(['\u0080a', 'a\u0080'])))).toBeNull();
+  });
+
+  it('a time written at any place near the end of a buffer is whole', () => {
+    const time = Date.UTC(2026, 2, 2, 8, 5);
+    for (let left = 1; left <= 20; left += 1) {
+      const out = new CsvBytes();
+      out.cell('x'.repeat(CHUNK - left));
+      out.wallClock(time);
+      expect(text(out).slice(CHUNK - left)).toBe('2026-03-02 08:05');
+    }
+  });
+
+  it('counts its bytes across buffers, and gives no empty part', () => {
+    const out = new CsvBytes();
+    expect(out.take()).toEqual([]);
+    out.cell('x'.repeat(CHUNK + 1));
+    out.cell('abc');
+    expect(out.size).toBe(CHUNK + 4);
+    const parts = out.take();
+    expect(parts.map((p) => p.length)).toEqual([CHUNK + 1, 3]);
+  });
+
+  it('writes an ended run once more, and says it did; a run not ended is not repeated', () => {
+    const out = new CsvBytes();
+    out.cell('id');
+    out.startRun();
+    out.cell('ab');
+    out.delimiter();
+    out.endRun();
+    expect(out.again()).toBe(true);
+    out.cell('c');
+    expect(text(out)).toBe('idab,ab,c');
+    out.startRun();
+    out.cell('d');
+    expect(out.again()).toBe(false);
   });
 });
