@@ -26,15 +26,27 @@ export function scriptShare(events: TraceEvent[], seconds: number): ScriptShare 
   };
 }
 
-/** Traces `seconds` of the page changing, then stops its changes. */
-export async function tracedWindow(page: Page, cdp: CDPSession, seconds: number): Promise<ScriptShare> {
+/**
+ * Traces `seconds` of the page changing without a pause, in back-to-back windows of `windowSeconds`
+ * (one trace of a busy page for 20 s would hold hundreds of MB of events), then stops its changes.
+ * The first window holds the step's first safety look after the page starts changing; later ones
+ * show the steady state of a long wait (an SMS code, a slow page).
+ */
+export async function tracedWindows(page: Page, cdp: CDPSession, seconds: number, windowSeconds: number): Promise<ScriptShare & { windows: ScriptShare[] }> {
   await call(page, 'startMutator');
   await new Promise((resolve) => setTimeout(resolve, 300));
-  await startPaintTrace(cdp);
-  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-  const events = await stopPaintTrace(cdp);
-  await call(page, 'stopMutator');
-  return scriptShare(events, seconds);
+  const windows: ScriptShare[] = [];
+  try {
+    for (let traced = 0; traced < seconds; traced += windowSeconds) {
+      await startPaintTrace(cdp);
+      await new Promise((resolve) => setTimeout(resolve, windowSeconds * 1000));
+      windows.push(scriptShare(await stopPaintTrace(cdp), windowSeconds));
+    }
+  } finally {
+    await call(page, 'stopMutator');
+  }
+  const mean = (key: keyof ScriptShare) => windows.reduce((sum, w) => sum + w[key], 0) / windows.length;
+  return { extensionMsPerS: mean('extensionMsPerS'), pageMsPerS: mean('pageMsPerS'), windows };
 }
 
 /** The page observed as engine/observe.ts observes it, by a callback that does nothing: the floor of any observer. */
