@@ -207,9 +207,9 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
     if (live && live.parentElement !== home) home.append(live);
   }
 
-  /** Everything the popover must leave uncovered besides its target: a field's own label too, which says what to type. */
+  /** Everything the popover must leave uncovered besides its target. */
   function keepClearBoxes(view: OverlayView, main: Element | undefined): Box[] {
-    const fields = [...document.querySelectorAll(SENSITIVE_FIELDS), ...(view.keepClear ?? []), ...((main as HTMLInputElement | undefined)?.labels ?? [])];
+    const fields = [...document.querySelectorAll(SENSITIVE_FIELDS), ...(view.keepClear ?? [])];
     return fields.filter((f) => f !== main && f.getClientRects().length > 0).map(boxOf);
   }
 
@@ -239,18 +239,17 @@ export function createOverlay(host: OverlayHost = {}): Overlay {
       if (dy) {
         // Scrolled to make room (rare: the page has already laid out again): the header check now.
         window.scrollBy({ top: dy, behavior: 'instant' });
-        // The cut-out first: until it follows the scroll, the dimmed path lies over the target and would pass for a pinned header.
+        uncoverFromPinnedBars(main);
         instance?.refresh();
-        if (uncoverFromPinnedBars(main)) instance?.refresh();
       }
     }
     const target = main ? boxOf(main) : undefined;
     const avoid = keepClearBoxes(view, main);
     const shown = target && visiblePart(target, vp);
-    // A sheet folded to its bar stays a bar on its edge, the one away from the target unless only the other leaves the boxes to keep clear uncovered (measured as a docked bar, which is taller than the bar undocked); it unfolds only when asked.
+    // A sheet folded to its bar stays a bar on its edge, the one away from the target unless only the other leaves the boxes to keep clear uncovered; it unfolds only when asked.
     const folded: Placement | undefined =
       collapsed && target
-        ? { kind: 'dock', edge: clearDockEdge(target.top + target.height / 2 > vp.height / 2 ? 'top' : 'bottom', (setDock(root, 'top'), size().height), vp, shown ? [shown, ...avoid] : avoid) }
+        ? { kind: 'dock', edge: clearDockEdge(target.top + target.height / 2 > vp.height / 2 ? 'top' : 'bottom', size().height, vp, shown ? [shown, ...avoid] : avoid) }
         : undefined;
     const placement = folded ?? choosePlacement({ target, popover: size(), viewport: vp, avoid });
     if (placement.kind === 'side') {

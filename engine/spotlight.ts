@@ -67,11 +67,13 @@ export function driver(config: SpotlightConfig = {}) {
   }
 
   return {
-    highlight({ element: el }: { element: Element }) {
+    highlight({ element }: { element?: Element | string }) {
+      const el = typeof element === 'string' ? document.querySelector(element) : element;
+      if (!el) return;
       active?.classList.remove('driver-active-element');
       active = el;
       el.classList.add('driver-active-element');
-      document.body.classList.add('driver-active');
+      document.body.classList.add('driver-active', 'driver-simple');
       const box = el.getBoundingClientRect();
       if (box.top < 0 || box.left < 0 || box.bottom > innerHeight || box.right > innerWidth) {
         el.scrollIntoView({ behavior: 'auto', inline: 'center', block: box.height > innerHeight ? 'start' : 'center' });
@@ -88,7 +90,7 @@ export function driver(config: SpotlightConfig = {}) {
       svg = path = undefined;
       active?.classList.remove('driver-active-element');
       active = undefined;
-      document.body.classList.remove('driver-active');
+      document.body.classList.remove('driver-active', 'driver-simple');
     },
   };
 }

